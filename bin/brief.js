@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `brief` command. The program itself is TypeScript compiled into dist/ by `npm install`.
+let main;
+try {
+  ({ main } = await import('../dist/cli/main.js'));
+} catch (error) {
+  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist')) {
+    process.stderr.write('brief: the program is not built yet: run "npm install" in the project folder first\n');
+    process.exit(1);
+  }
+  throw error;
+}
+process.exitCode = await main(process.argv);

@@ -1,0 +1,76 @@
+/**
+ * The Brief: a brief file's data once it has passed validation.
+ * These types mirror `schema/brief.schema.json`; the schema is the authority
+ * (it is what editors and `brief validate` check), these are its TypeScript view.
+ */
+
+/** A string with inline markup: **bold**, *italic*, [text](url), ^superscript^. */
+export type RichText = string;
+
+/** A bullet list inside a summary or note. */
+export interface BulletList {
+  list: RichText[];
+}
+
+/** A paragraph (a rich-text string) or a bullet list. */
+export type Block = RichText | BulletList;
+
+export type Access = 'free' | 'abstract-only' | 'login-required';
+
+/** One reference of a section. */
+export interface Entry {
+  title: string;
+  url?: string;
+  date?: string;
+  source?: string;
+  access?: Access;
+  loginService?: string;
+  summary?: Block[];
+}
+
+/** A note standing between two entries. */
+export interface NoteItem {
+  note: Block[];
+}
+
+export type SectionItem = Entry | NoteItem;
+
+export interface Subsection {
+  heading: string;
+  note?: Block[];
+  entries?: SectionItem[];
+}
+
+export interface Section extends Subsection {
+  subsections?: Subsection[];
+}
+
+export interface ClosingNote {
+  heading: string;
+  body: Block[];
+}
+
+export interface Brief {
+  $schema?: string;
+  series: string;
+  topic: string;
+  author: string;
+  organisation: string;
+  team: string;
+  /** Publication month, "YYYY-MM". */
+  published: string;
+  producedBy?: string;
+  about?: RichText;
+  acknowledgement: RichText;
+  contact?: string;
+  sections: Section[];
+  closingNote: ClosingNote;
+}
+
+export function isNoteItem(item: SectionItem): item is NoteItem {
+  return 'note' in item;
+}
+
+export function isBulletList(block: Block): block is BulletList {
+  return typeof block !== 'string';
+}

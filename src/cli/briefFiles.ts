@@ -1,0 +1,54 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, isAbsolute, resolve } from 'node:path';
+
+/** A brief file as the user will see it named, and where it really is. */
+export interface BriefFile {
+  path: string;
+  file: string;
+}
+
+export class NoBriefsFolderError extends Error {}
+
+/**
+ * The files a command works on: the paths given (a folder stands for the .json files in it),
+ * or, with none, every .json file in briefs/ under the current folder.
+ * Paths that do not exist are passed through, so that loading reports them like any other file.
+ */
+export async function briefFiles(paths: readonly string[], cwd = process.cwd()): Promise<BriefFile[]> {
+  if (paths.length === 0) {
+    const folder = join(cwd, 'briefs');
+    if (!(await isFolder(folder))) {
+      throw new NoBriefsFolderError(`there is no briefs/ folder in ${cwd}: run brief in the project folder, or name the brief files to use`);
+    }
+    return jsonFilesIn(folder, cwd);
+  }
+  const files: BriefFile[] = [];
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    if (await isFolder(path)) files.push(...(await jsonFilesIn(path, cwd)));
+    else files.push({ path, file: displayName(path, cwd) });
+  }
+  return files;
+}
+
+async function jsonFilesIn(folder: string, cwd: string): Promise<BriefFile[]> {
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+  return names.map((name) => {
+    const path = join(folder, name);
+    return { path, file: displayName(path, cwd) };
+  });
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Relative to the current folder when inside it, as people type paths. */
+function displayName(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}

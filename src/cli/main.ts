@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { NoBriefsFolderError } from './briefFiles.js';
+import { consoleOutput, type Output } from './output.js';
+import { validateCommand } from './validateCommand.js';
+
+/** Exit codes: 0 all is well, 1 a brief is wrong or a build failed, 2 the command was used wrongly. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/** Run the `brief` command line; resolves to the exit code. Never throws. */
+export async function main(argv: string[], out: Output = consoleOutput): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('brief')
+    .description('Evidence briefs: from JSON files in briefs/ to branded PDF and Word documents.')
+    .option('--debug', 'show technical details (stack traces) when something goes wrong')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.info(s.trimEnd()), writeErr: (s) => (s.startsWith('error: ') ? out.error(s.slice(7).trimEnd()) : out.info(s.trimEnd())) })
+    .showHelpAfterError('(run "brief --help" to see the commands)');
+
+  program
+    .command('validate')
+    .description('check briefs against the schema and report every problem with its line and column')
+    .argument('[paths...]', 'brief files or folders of briefs (default: every brief in briefs/)')
+    .addHelpText('after', '\nExamples:\n  npx brief validate\n  npx brief validate briefs/peer-support-workers-2021-01.json')
+    .action(async (paths: string[]) => {
+      exitCode = await validateCommand(paths, out);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (error instanceof NoBriefsFolderError) {
+      out.error(error.message);
+      return EXIT_USAGE;
+    }
+    out.error(`something went wrong that brief did not expect: ${(error as Error).message}`);
+    if (program.opts().debug) out.error((error as Error).stack ?? '');
+    else out.error('run again with --debug for technical details, and tell the team that looks after brief');
+    return EXIT_PROBLEMS;
+  }
+}

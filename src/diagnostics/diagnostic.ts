@@ -1,0 +1,22 @@
+/** One problem found in a file, located for a person to find it in their editor. */
+export interface Diagnostic {
+  /** The file as the user named it (relative to where they ran the command, when inside it). */
+  file: string;
+  /** 1-based line and column; absent for problems of the file as a whole (not found, unreadable). */
+  line?: number;
+  column?: number;
+  /** JSON pointer of the value concerned; empty for problems of the file as a whole (syntax). */
+  pointer: string;
+  /** Plain English: what is wrong and what is allowed. */
+  message: string;
+}
+
+/** `briefs/x.json:12:9  /sections/3/entries/2/date  <message>` */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
+  return d.pointer ? `${where}  ${d.pointer}  ${d.message}` : `${where}  ${d.message}`;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { explainSyntaxError } from './jsonSyntax.js';
+import { buildSourceMap, type SourceMap } from './sourceMap.js';
+
+/** A JSON file read and parsed, with its source positions on demand. */
+export interface LoadedJson {
+  /** The file's name as shown in messages. */
+  file: string;
+  text: string;
+  data: unknown;
+  /** Positions are only needed when there is something to report, so they are built lazily. */
+  sourceMap(): SourceMap;
+}
+
+export type LoadResult = { ok: true; loaded: LoadedJson } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Read `path` as UTF-8 JSON. A byte order mark and CRLF line ends are fine;
+ * anything else that stops it being read becomes a located diagnostic, never an exception.
+ */
+export async function loadJsonFile(path: string, file: string): Promise<LoadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return fail({ file, message: describeReadError(error) });
+  }
+  if (!isUtf8(bytes)) {
+    return fail({ file, ...firstNonUtf8(bytes), message: 'the file is not UTF-8 text: save it with UTF-8 encoding (the bytes here are not UTF-8)' });
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    return fail({ file, line: 1, column: 1, message: 'the file is empty: a brief is a JSON object, starting with {' });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const problem = explainSyntaxError(text, error as Error);
+    return fail({ file, line: problem.line, column: problem.column, message: `JSON syntax: ${problem.message}` });
+  }
+  let map: SourceMap | undefined;
+  return { ok: true, loaded: { file, text, data, sourceMap: () => (map ??= buildSourceMap(text)) } };
+}
+
+function fail(diagnostic: Omit<Diagnostic, 'pointer'>): LoadResult {
+  return { ok: false, diagnostics: [{ pointer: '', ...diagnostic }] };
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file: check the name and folder';
+    case 'EISDIR':
+      return 'this is a folder, not a brief file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'the file cannot be read: permission denied';
+    default:
+      return `the file cannot be read (${code ?? (error as Error).message})`;
+  }
+}
+
+/** Line and column of the first line holding bytes that are not UTF-8. */
+function firstNonUtf8(bytes: Buffer): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    const lineBytes = bytes.subarray(start, end);
+    if (!isUtf8(lineBytes)) {
+      const column = lineBytes.toString('utf8').indexOf('\uFFFD') + 1;
+      return { line, column: Math.max(column, 1) };
+    }
+    line++;
+    start = end + 1;
+  }
+  return { line: 1, column: 1 };
+}

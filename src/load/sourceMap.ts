@@ -1,0 +1,36 @@
+import { parse as parseJsonAst, type AnyNode } from '@humanwhocodes/momoa';
+import type { TextPosition } from './textPosition.js';
+
+/** Where a JSON value (and, for object members, its key) starts in the text. */
+export interface SourceLocation {
+  value: TextPosition;
+  key?: TextPosition;
+}
+
+/** JSON pointer -> location, for every value in a document. */
+export type SourceMap = Map<string, SourceLocation>;
+
+/** Escape one JSON pointer segment (RFC 6901). */
+export function pointerSegment(name: string | number): string {
+  return String(name).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Build the source map of a text that is known to be valid JSON. */
+export function buildSourceMap(text: string): SourceMap {
+  const map: SourceMap = new Map();
+  const visit = (node: AnyNode, pointer: string, key?: TextPosition): void => {
+    const { line, column } = node.loc.start;
+    map.set(pointer, key ? { value: { line, column }, key } : { value: { line, column } });
+    if (node.type === 'Object') {
+      for (const member of node.members) {
+        const name = member.name.type === 'String' ? member.name.value : member.name.name;
+        const keyStart = member.name.loc.start;
+        visit(member.value, `${pointer}/${pointerSegment(name)}`, { line: keyStart.line, column: keyStart.column });
+      }
+    } else if (node.type === 'Array') {
+      node.elements.forEach((element, index) => visit(element.value, `${pointer}/${index}`));
+    }
+  };
+  visit(parseJsonAst(text, { mode: 'json' }).body, '');
+  return map;
+}
