@@ -10,4 +10,11 @@ try {
   }
   throw error;
 }
+// Output piped into `head` and the like: a closed pipe is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 process.exitCode = await main(process.argv);

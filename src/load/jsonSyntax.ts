@@ -11,10 +11,12 @@ export interface SyntaxProblem extends TextPosition {
  */
 export function explainSyntaxError(text: string, jsonParseError: Error): SyntaxProblem {
   let offset: number | undefined;
+  let endsTooSoon = false;
   try {
     parseJsonAst(text, { mode: 'json' });
   } catch (error) {
     offset = (error as { offset?: number }).offset;
+    endsTooSoon = (error as Error).constructor.name === 'UnexpectedEOF';
   }
   if (offset === undefined) {
     // momoa is more lenient than JSON.parse about raw control characters in strings.
@@ -27,14 +29,17 @@ export function explainSyntaxError(text: string, jsonParseError: Error): SyntaxP
     }
     return { ...position, message: `this is not valid JSON here (${jsonParseError.message})` };
   }
+  if (endsTooSoon) {
+    return { ...positionAt(text, text.trimEnd().length), message: 'the file ends too soon: a closing } or ], or a closing quote, is missing' };
+  }
   return { ...positionAt(text, offset), message: describeAt(text, offset) };
 }
 
 function describeAt(text: string, offset: number): string {
-  if (offset >= text.length) {
-    return 'the file ends too soon: a closing } or ], or a closing quote, is missing';
-  }
   const here = text[offset] as string;
+  if (text.slice(offset + 1).trim() === '' && here !== '}' && here !== ']') {
+    return `the file ends too soon, just after this "${here}": the rest of the brief, or a closing } or ], is missing`;
+  }
   const before = previousNonSpace(text, offset);
   const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(offset))?.[0];
   if ((here === '}' || here === ']') && before === ',') {

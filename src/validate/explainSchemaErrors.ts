@@ -73,8 +73,11 @@ function explain(error: ErrorObject): Explained | undefined {
       const limit = (error.params as { limit: number }).limit;
       return { pointer, message: `${name} is an empty list: it needs at least ${limit} item${limit === 1 ? '' : 's'}` };
     }
-    case 'errorMessage':
-      return { pointer, message: `${name} ${error.message ?? 'is not allowed here'}, not ${describeValue(error.data)}` };
+    case 'errorMessage': {
+      // Messages written in the schema; a scalar is worth quoting back, a whole object is not.
+      const scalar = error.data === null || typeof error.data !== 'object';
+      return { pointer, message: `${name} ${error.message ?? 'is not allowed here'}${scalar ? `, not ${describeValue(error.data)}` : ''}` };
+    }
     case 'richText':
       return { pointer, message: `in ${name}, ${error.message ?? 'a link is not allowed'}` };
     default:
