@@ -20,16 +20,19 @@ export async function validateCommand(paths: string[], out: Output): Promise<num
     if (result.ok) {
       const headings = contentsHeadings(result.brief).length;
       const entries = allEntries(result.brief).length;
-      out.info(`${file.file}: valid (${headings} contents headings, ${entries} entries)`);
+      out.info(`${file.file}: valid (${plural(headings, 'contents heading')}, ${plural(entries, 'entry', 'entries')})`);
     } else {
       failed++;
       for (const diagnostic of result.diagnostics) out.info(formatDiagnostic(diagnostic));
-      const n = result.diagnostics.length;
-      out.info(`${file.file}: ${n} problem${n === 1 ? '' : 's'}`);
+      out.info(`${file.file}: ${plural(result.diagnostics.length, 'problem')}`);
     }
   }
   if (files.length > 1) {
     out.info(`${files.length} briefs checked: ${files.length - failed} valid, ${failed} with problems`);
   }
   return failed > 0 ? 1 : 0;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
