@@ -52,6 +52,10 @@ export interface ClosingNote {
 
 export interface Brief {
   $schema?: string;
+  /** A folder of templates/themes/; default "hee". */
+  theme?: string;
+  /** A layout in templates/layouts/; default "evidence-brief". */
+  layout?: string;
   series: string;
   topic: string;
   author: string;

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, isAbsolute, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../diagnostics/displayPath.js';
 
 /** A brief file as the user will see it named, and where it really is. */
 export interface BriefFile {
@@ -26,7 +27,7 @@ export async function briefFiles(paths: readonly string[], cwd = process.cwd()):
   for (const given of paths) {
     const path = resolve(cwd, given);
     if (await isFolder(path)) files.push(...(await jsonFilesIn(path, cwd)));
-    else files.push({ path, file: displayName(path, cwd) });
+    else files.push({ path, file: displayPath(path, cwd) });
   }
   return files;
 }
@@ -35,7 +36,7 @@ async function jsonFilesIn(folder: string, cwd: string): Promise<BriefFile[]> {
   const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
   return names.map((name) => {
     const path = join(folder, name);
-    return { path, file: displayName(path, cwd) };
+    return { path, file: displayPath(path, cwd) };
   });
 }
 
@@ -45,10 +46,4 @@ async function isFolder(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Relative to the current folder when inside it, as people type paths. */
-function displayName(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { NoBriefsFolderError } from './briefFiles.js';
 import { consoleOutput, type Output } from './output.js';
+import { buildCommand } from './buildCommand.js';
 import { validateCommand } from './validateCommand.js';
 
 /** Exit codes: 0 all is well, 1 a brief is wrong or a build failed, 2 the command was used wrongly. */
@@ -25,6 +26,16 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .addHelpText('after', '\nExamples:\n  npx brief validate\n  npx brief validate briefs/peer-support-workers-2021-01.json')
     .action(async (paths: string[]) => {
       exitCode = await validateCommand(paths, out);
+    });
+
+  program
+    .command('build')
+    .description('build each brief into a PDF in the output folder')
+    .argument('[paths...]', 'brief files or folders of briefs (default: every brief in briefs/)')
+    .option('-o, --output <folder>', 'where to write the documents', 'output')
+    .addHelpText('after', '\nExamples:\n  npx brief build\n  npx brief build briefs/peer-support-workers-2021-01.json')
+    .action(async (paths: string[], options: { output: string }) => {
+      exitCode = await buildCommand(paths, options, out);
     });
 
   try {

@@ -1,0 +1,127 @@
+/**
+ * The Document: what layout produces and every writer consumes. It is the only contract
+ * between them (as pandoc's AST is between its readers and writers), so it is small and
+ * closed: a writer handles each kind below in an exhaustive `switch`, and a new kind fails
+ * the type check until every writer handles it.
+ *
+ * Document
+ *   meta     DocumentMeta: title, author, subject, keywords, language, dates, running header and footer text.
+ *   blocks   Block[] in reading order.
+ *
+ * Blocks
+ *   heading    A heading. `level` 1 and 2 are the sections and subsections that the contents
+ *              lists and that get bookmarks; 3 is an entry's title. `id` is unique in the
+ *              document: the target of contents links and page references.
+ *   paragraph  Inline content with a `role` that names its look: body, title (the brief's
+ *              title), lead (the title page's blurb), source (an entry's date, source and
+ *              access marker), caption (a label such as the acknowledgement prompt).
+ *   list       A bullet list; each item is inline content.
+ *   box        A framed, filled panel holding blocks (the acknowledgement box).
+ *   contents   Where the contents page goes; writers generate it from the level 1 and 2 headings.
+ *   pageBreak  Start a new page.
+ *   image      A theme image by name (e.g. "logo"), with alternative text and printed width.
+ *
+ * Inlines
+ *   text         Plain text, printed exactly as it is.
+ *   strong       Bold.
+ *   emphasis     Italic.
+ *   superscript  Raised and smaller, e.g. citation numbers.
+ *   link         A hyperlink (http, https or mailto) around inline content.
+ *
+ * A heading directly followed by another block is kept on the same page as that block.
+ */
+export interface Document {
+  meta: DocumentMeta;
+  blocks: Block[];
+}
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47, e.g. "en-GB". */
+  language: string;
+  /** Taken from the brief (its publication month), so that the same brief gives the same bytes. */
+  created: Date;
+  /** Running header text, shown on every page but the first. */
+  header: string;
+  /** Running footer text, shown beside "Page N of M" on every page but the first. */
+  footer: string;
+}
+
+export type Block = Heading | Paragraph | List | Box | Contents | PageBreak | Image;
+
+export interface Heading {
+  kind: 'heading';
+  level: 1 | 2 | 3;
+  id: string;
+  content: Inline[];
+}
+
+export type ParagraphRole = 'body' | 'title' | 'lead' | 'source' | 'caption';
+
+export interface Paragraph {
+  kind: 'paragraph';
+  role: ParagraphRole;
+  content: Inline[];
+}
+
+export interface List {
+  kind: 'list';
+  items: Inline[][];
+}
+
+export interface Box {
+  kind: 'box';
+  blocks: Block[];
+}
+
+export interface Contents {
+  kind: 'contents';
+  title: string;
+}
+
+export interface PageBreak {
+  kind: 'pageBreak';
+}
+
+export interface Image {
+  kind: 'image';
+  name: string;
+  alt: string;
+  width: number;
+}
+
+export type Inline = Text | Strong | Emphasis | Superscript | Link;
+
+export interface Text {
+  kind: 'text';
+  text: string;
+}
+
+export interface Strong {
+  kind: 'strong';
+  content: Inline[];
+}
+
+export interface Emphasis {
+  kind: 'emphasis';
+  content: Inline[];
+}
+
+export interface Superscript {
+  kind: 'superscript';
+  content: Inline[];
+}
+
+export interface Link {
+  kind: 'link';
+  href: string;
+  content: Inline[];
+}
+
+/** The plain text of inline content (for bookmarks, metadata, tests). */
+export function plainText(content: readonly Inline[]): string {
+  return content.map((inline) => (inline.kind === 'text' ? inline.text : plainText(inline.content))).join('');
+}

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import Handlebars from 'handlebars';
+import { displayPath } from '../diagnostics/displayPath.js';
+import { createInlineMarkdown } from '../richtext/inlineMarkup.js';
+import { explainHandlebarsError, TemplateError } from './templateError.js';
+
+/** A compiled template that names its own file in any error it raises. */
+type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
+
+/**
+ * The Handlebars side of layout: partials and layouts from templates/, compiled once and kept,
+ * in strict mode (a field the data lacks is an error) with default escaping (text from a brief
+ * never becomes markup). `rich` renders a brief's inline markup through markdown-it, whose
+ * output is escaped HTML apart from the few tags it makes.
+ */
+export class Templates {
+  private readonly handlebars = Handlebars.create();
+  private readonly layouts = new Map<string, Render>();
+
+  constructor(readonly root: string) {
+    const markdown = createInlineMarkdown();
+    this.handlebars.registerHelper('rich', (text: unknown) => new Handlebars.SafeString(markdown.renderInline(String(text))));
+    // Handlebars passes its options object as the last argument of every helper.
+    const values = (args: unknown[]) => args.slice(0, -1);
+    this.handlebars.registerHelper('eq', (...args: unknown[]) => values(args).every((v, _, all) => v === all[0]));
+    this.handlebars.registerHelper('or', (...args: unknown[]) => values(args).some(Boolean));
+    this.handlebars.registerHelper('and', (...args: unknown[]) => values(args).every(Boolean));
+    const partials = join(root, 'partials');
+    for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
+      const path = join(partials, name);
+      this.handlebars.registerPartial(basename(name, '.hbs'), this.compile(path, readFileSync(path, 'utf8')));
+    }
+  }
+
+  /** Render a layout (templates/layouts/<name>.hbs) with a view. Throws TemplateError. */
+  render(layout: string, view: unknown): string {
+    let render = this.layouts.get(layout);
+    if (!render) {
+      const path = join(this.root, 'layouts', `${layout}.hbs`);
+      let source: string;
+      try {
+        source = readFileSync(path, 'utf8');
+      } catch {
+        throw new TemplateError(displayPath(path), `there is no layout "${layout}": no such file`);
+      }
+      render = this.compile(path, source);
+      this.layouts.set(layout, render);
+    }
+    return render(view);
+  }
+
+  /** Compile a small pattern, such as a theme's running header, with the same rules. */
+  pattern(file: string, source: string): Render {
+    return this.compile(file, source);
+  }
+
+  private compile(path: string, source: string): Render {
+    const file = displayPath(path);
+    let template: HandlebarsTemplateDelegate;
+    try {
+      template = this.handlebars.compile(source, { strict: true });
+    } catch (error) {
+      throw explainHandlebarsError(error, file, source);
+    }
+    // Handlebars compiles lazily: syntax errors surface on first use, so both are caught here.
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return template(context, options);
+      } catch (error) {
+        throw explainHandlebarsError(error, file, source);
+      }
+    };
+  }
+}

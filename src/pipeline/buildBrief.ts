@@ -1,0 +1,66 @@
+import { basename, join } from 'node:path';
+import type { BriefFile } from '../cli/briefFiles.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../diagnostics/displayPath.js';
+import { MarkupError, parseMarkup } from '../document/parseMarkup.js';
+import { DEFAULT_LAYOUT, layoutBrief } from '../layout/layoutBrief.js';
+import { TemplateError } from '../layout/templateError.js';
+import { writeOutput } from '../output/writeOutput.js';
+import { loadTheme } from '../theme/loadTheme.js';
+import type { Theme } from '../theme/types.js';
+import { writePdf } from '../writers/pdf/writePdf.js';
+import type { BuildContext } from './buildContext.js';
+import { readBrief } from './readBrief.js';
+
+export const DEFAULT_THEME = 'hee';
+
+export interface Output {
+  path: string;
+  bytes: number;
+  pages: number;
+}
+
+export type BuildResult = { ok: true; outputs: Output[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * The whole pipeline for one brief: load, validate, layout, parse, write, atomic write.
+ * Problems come back as diagnostics; outputs are only replaced once they are whole.
+ */
+export async function buildBrief(file: BriefFile, context: BuildContext): Promise<BuildResult> {
+  const started = performance.now();
+  const read = await readBrief(file, context.briefValidator);
+  if (!read.ok) return read;
+  const brief = read.brief;
+  const theme = await themeFor(brief.theme ?? DEFAULT_THEME, context);
+  if (!theme.ok) return theme;
+  let markup: string;
+  try {
+    markup = layoutBrief(brief, theme.theme, context.templates);
+  } catch (error) {
+    if (error instanceof TemplateError) return { ok: false, diagnostics: [{ file: error.file, line: error.line, column: error.column, pointer: '', message: error.message }] };
+    throw error;
+  }
+  let document;
+  try {
+    document = parseMarkup(markup);
+  } catch (error) {
+    if (error instanceof MarkupError) {
+      const layout = displayPath(join(context.templatesRoot, 'layouts', `${brief.layout ?? DEFAULT_LAYOUT}.hbs`));
+      return { ok: false, diagnostics: [{ file: layout, pointer: '', message: `the layout (or one of its partials) writes markup brief cannot print: ${error.message}` }] };
+    }
+    throw error;
+  }
+  const pdf = await writePdf(document, theme.theme, context.creator);
+  const name = basename(file.path, '.json');
+  const pdfPath = join(context.outputDir, `${name}.pdf`);
+  await writeOutput(pdfPath, pdf.bytes);
+  return { ok: true, outputs: [{ path: pdfPath, bytes: pdf.bytes.length, pages: pdf.pages }], milliseconds: performance.now() - started };
+}
+
+async function themeFor(id: string, context: BuildContext): Promise<{ ok: true; theme: Theme } | { ok: false; diagnostics: Diagnostic[] }> {
+  const cached = context.themes.get(id);
+  if (cached) return { ok: true, theme: cached };
+  const loaded = await loadTheme(context.templatesRoot, id, context.themeValidator, process.cwd());
+  if (loaded.ok) context.themes.set(id, loaded.theme);
+  return loaded;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Templates } from '../layout/templates.js';
+import { briefSchemaPath, packageRoot } from '../paths.js';
+import type { Theme } from '../theme/types.js';
+import { compileSchema, type SchemaValidator } from '../validate/schemaValidator.js';
+
+/**
+ * What every build needs and nothing in one brief changes: compiled schemas, compiled
+ * templates, loaded themes. Made once per run (or per watcher) and reused, so that
+ * building one more brief does only that brief's work.
+ */
+export interface BuildContext {
+  briefValidator: SchemaValidator;
+  themeValidator: SchemaValidator;
+  templates: Templates;
+  /** Themes by id, loaded on first use. */
+  themes: Map<string, Theme>;
+  templatesRoot: string;
+  outputDir: string;
+  /** "brief 0.1.0": written into each document's metadata. */
+  creator: string;
+}
+
+export function createBuildContext(options: { outputDir: string; templatesRoot?: string }): BuildContext {
+  const templatesRoot = options.templatesRoot ?? join(packageRoot, 'templates');
+  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return {
+    briefValidator: compileSchema(briefSchemaPath),
+    themeValidator: compileSchema(join(packageRoot, 'schema', 'theme.schema.json')),
+    templates: new Templates(templatesRoot),
+    themes: new Map(),
+    templatesRoot,
+    outputDir: options.outputDir,
+    creator: `brief ${version}`,
+  };
+}

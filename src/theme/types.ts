@@ -1,0 +1,28 @@
+/** theme.json as written (see schema/theme.schema.json). */
+export interface ThemeFile {
+  name: string;
+  page: { size: 'A4' | 'Letter'; margins: { top: number; right: number; bottom: number; left: number } };
+  colours: { text: string; heading: string; subheading: string; link: string; muted: string; rule: string; boxFill: string };
+  font: {
+    family: string;
+    wordFamily: string;
+    files: Record<FontStyle, string>;
+    sizes: { title: number; heading1: number; heading2: number; heading3: number; body: number; small: number };
+  };
+  logo: { file: string; alt: string; width: number };
+  header: string;
+  footer: string;
+}
+
+export type FontStyle = 'normal' | 'bold' | 'italics' | 'bolditalics';
+
+/** A theme ready for writers: its settings, and its font and image files read into memory. */
+export interface Theme extends ThemeFile {
+  /** The theme's folder name, e.g. "hee". */
+  id: string;
+  fontData: Record<FontStyle, Buffer>;
+  /** Images by the name markup uses for them, e.g. "logo". */
+  images: Record<string, Buffer>;
+  /** Every file the theme was made from, for dependency tracking. */
+  files: string[];
+}

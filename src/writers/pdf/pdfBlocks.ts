@@ -1,0 +1,93 @@
+import type { Content } from 'pdfmake/interfaces.js';
+import { plainText, type Block, type Heading } from '../../document/types.js';
+import type { Theme } from '../../theme/types.js';
+import { pdfContents } from './pdfContents.js';
+import { pdfInlines } from './pdfInlines.js';
+
+/**
+ * The Document's blocks as pdfmake content, kind by kind (mirrored by the docx writer).
+ * A heading and whatever follows it are one unbreakable unit, so no heading is left alone
+ * at the foot of a page.
+ */
+export function pdfBlocks(blocks: readonly Block[], theme: Theme, allBlocks: readonly Block[] = blocks): Content[] {
+  const out: Content[] = [];
+  const parents = outlineParents(blocks);
+  let breakBefore = false;
+  let keepWithNext: Content[] | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'pageBreak') {
+      breakBefore = true;
+      continue;
+    }
+    const node = pdfBlock(block, theme, allBlocks, parents);
+    if (keepWithNext) {
+      keepWithNext.push(node);
+      if (block.kind !== 'heading') keepWithNext = undefined;
+      continue;
+    }
+    // A page break goes on the outermost node: pdfmake ignores it inside an unbreakable stack.
+    const pageBreak = breakBefore ? { pageBreak: 'before' as const } : {};
+    breakBefore = false;
+    if (block.kind === 'heading') {
+      keepWithNext = [node];
+      out.push({ stack: keepWithNext, unbreakable: true, ...pageBreak });
+    } else {
+      out.push(Object.assign(node as object, pageBreak) as Content);
+    }
+  }
+  return out;
+}
+
+function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, allBlocks: readonly Block[], parents: Map<string, string>): Content {
+  switch (block.kind) {
+    case 'heading':
+      return {
+        text: pdfInlines(block.content),
+        style: `h${block.level}`,
+        id: block.id,
+        headlineLevel: block.level,
+        outline: true,
+        outlineText: plainText(block.content),
+        outlineParentId: parents.get(block.id),
+        outlineExpanded: block.level === 1,
+      } as Content; // the typings allow `id` on anchors only; pdfmake takes it on any text
+    case 'paragraph':
+      return { text: pdfInlines(block.content), style: block.role };
+    case 'list':
+      return { ul: block.items.map((item) => ({ text: pdfInlines(item), margin: [0, 0, 0, 2] })), style: 'list', markerColor: theme.colours.heading };
+    case 'box':
+      return {
+        table: { widths: ['*'], body: [[{ stack: pdfBlocks(block.blocks, theme, allBlocks), fillColor: theme.colours.boxFill, margin: [10, 10, 10, 4] }]] },
+        layout: 'noBorders',
+        margin: [0, 8, 0, 12],
+      };
+    case 'contents':
+      return { stack: pdfContents(block.title, allBlocks, theme.colours.rule) };
+    case 'image':
+      if (!theme.images[block.name]) throw new Error(`the layout shows the image "${block.name}", which the theme "${theme.id}" does not have`);
+      return { image: imagePath(theme, block.name), width: block.width, margin: [0, 0, 0, 12] };
+  }
+}
+
+/** Each heading's parent in the bookmarks: subsections under their section, entries under the nearest heading above. */
+function outlineParents(blocks: readonly Block[]): Map<string, string> {
+  const parents = new Map<string, string>();
+  const last: Partial<Record<1 | 2, Heading>> = {};
+  for (const block of blocks) {
+    if (block.kind !== 'heading') continue;
+    if (block.level === 1) {
+      last[1] = block;
+      delete last[2];
+    } else {
+      const parent = block.level === 3 ? (last[2] ?? last[1]) : last[1];
+      if (parent) parents.set(block.id, parent.id);
+      if (block.level === 2) last[2] = block;
+    }
+  }
+  return parents;
+}
+
+/** Where a theme image lives in pdfmake's virtual file system. */
+export function imagePath(theme: Theme, name: string): string {
+  return `themes/${theme.id}/images/${name}`;
+}

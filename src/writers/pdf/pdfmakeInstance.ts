@@ -1,0 +1,38 @@
+import pdfmake from 'pdfmake';
+import type { Theme } from '../../theme/types.js';
+
+interface VirtualFs {
+  existsSync(name: string): boolean;
+  writeFileSync(name: string, data: Buffer): void;
+}
+
+let configured = false;
+
+/**
+ * pdfmake is a process-wide singleton. Configure it once: it may read nothing from the disk
+ * or the network (every font and image is handed to it in memory, from the theme), and it
+ * knows each theme's fonts by a virtual file name.
+ */
+export function pdfmakeFor(theme: Theme): typeof pdfmake {
+  if (!configured) {
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy(() => false);
+    configured = true;
+  }
+  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  const files = Object.fromEntries(
+    Object.entries(theme.fontData).map(([style, data]) => {
+      const name = `themes/${theme.id}/${style}.font`;
+      // Content can change under the same theme name (a watcher reloads an edited theme).
+      vfs.writeFileSync(name, data);
+      return [style, name];
+    }),
+  );
+  pdfmake.addFonts({ [fontName(theme)]: files as unknown as Parameters<typeof pdfmake.addFonts>[0][string] });
+  return pdfmake;
+}
+
+/** The family name pdfmake knows a theme's font by (unique per theme). */
+export function fontName(theme: Theme): string {
+  return `${theme.id}:${theme.font.family}`;
+}

@@ -1,0 +1,66 @@
+import type { Content, PageSize, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Document } from '../../document/types.js';
+import type { Theme } from '../../theme/types.js';
+import { imagePath, pdfBlocks } from './pdfBlocks.js';
+import { fontName, pdfmakeFor } from './pdfmakeInstance.js';
+import { LINE_HEIGHT, pdfStyles } from './pdfStyles.js';
+
+export interface WrittenDocument {
+  bytes: Buffer;
+  pages: number;
+}
+
+/** The PDF writer: a Document in the theme's look, to PDF bytes. Same Document, same bytes. */
+export async function writePdf(document: Document, theme: Theme, creator: string): Promise<WrittenDocument> {
+  let pageCount = 0;
+  const pdfmake = pdfmakeFor(theme);
+  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs;
+  // Images are named in the document; pdfmake reads them from its virtual file system.
+  const images: Record<string, string> = {};
+  for (const [name, data] of Object.entries(theme.images)) {
+    const path = imagePath(theme, name);
+    vfs.writeFileSync(path, data);
+    images[path] = path;
+  }
+  const { margins } = theme.page;
+  const { meta } = document;
+  const rule = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: theme.colours.rule }] });
+  const definition: TDocumentDefinitions = {
+    pageSize: theme.page.size.toUpperCase() as PageSize,
+    pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+    info: {
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      keywords: meta.keywords.join(', '),
+      creator,
+      producer: creator,
+      creationDate: meta.created,
+      modDate: meta.created,
+    },
+    language: meta.language,
+    displayTitle: true,
+    defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: LINE_HEIGHT },
+    styles: pdfStyles(theme),
+    header: (page, _pages, size) =>
+      page === 1
+        ? null
+        : { margin: [margins.left, margins.top / 2 - 4, margins.right, 0], stack: [{ text: meta.header, style: 'running', margin: [0, 0, 0, 4] }, rule(size.width - margins.left - margins.right)] },
+    footer: (page, pages, size) => {
+      pageCount = pages;
+      return page === 1
+        ? null
+        : {
+            margin: [margins.left, 12, margins.right, 0],
+            stack: [
+              rule(size.width - margins.left - margins.right),
+              { columns: [{ text: meta.footer, style: 'running' }, { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right', width: 'auto' }], margin: [0, 4, 0, 0] },
+            ],
+          };
+    },
+    images,
+    content: pdfBlocks(document.blocks, theme),
+  };
+  const bytes = (await pdfmake.createPdf(definition).getBuffer()) as Buffer;
+  return { bytes, pages: pageCount };
+}
