@@ -28,7 +28,7 @@
  *   superscript  Raised and smaller, e.g. citation numbers.
  *   link         A hyperlink (http, https or mailto) around inline content.
  *
- * A heading directly followed by another block is kept on the same page as that block.
+ * A heading (and an entry's source line under it) is kept on the same page as the block after it.
  */
 export interface Document {
   meta: DocumentMeta;

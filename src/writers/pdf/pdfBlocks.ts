@@ -6,8 +6,8 @@ import { pdfInlines } from './pdfInlines.js';
 
 /**
  * The Document's blocks as pdfmake content, kind by kind (mirrored by the docx writer).
- * A heading and whatever follows it are one unbreakable unit, so no heading is left alone
- * at the foot of a page.
+ * A heading, with the source line under it and the first block after those, is one
+ * unbreakable unit, so no heading is left alone at the foot of a page.
  */
 export function pdfBlocks(blocks: readonly Block[], theme: Theme, allBlocks: readonly Block[] = blocks): Content[] {
   const out: Content[] = [];
@@ -22,13 +22,13 @@ export function pdfBlocks(blocks: readonly Block[], theme: Theme, allBlocks: rea
     const node = pdfBlock(block, theme, allBlocks, parents);
     if (keepWithNext) {
       keepWithNext.push(node);
-      if (block.kind !== 'heading') keepWithNext = undefined;
+      if (!keepsWithNext(block)) keepWithNext = undefined;
       continue;
     }
     // A page break goes on the outermost node: pdfmake ignores it inside an unbreakable stack.
     const pageBreak = breakBefore ? { pageBreak: 'before' as const } : {};
     breakBefore = false;
-    if (block.kind === 'heading') {
+    if (keepsWithNext(block)) {
       keepWithNext = [node];
       out.push({ stack: keepWithNext, unbreakable: true, ...pageBreak });
     } else {
@@ -90,4 +90,9 @@ function outlineParents(blocks: readonly Block[]): Map<string, string> {
 /** Where a theme image lives in pdfmake's virtual file system. */
 export function imagePath(theme: Theme, name: string): string {
   return `themes/${theme.id}/images/${name}`;
+}
+
+/** Blocks that stay on the same page as the block after them (the docx writer's keepNext). */
+export function keepsWithNext(block: Block): boolean {
+  return block.kind === 'heading' || (block.kind === 'paragraph' && block.role === 'source');
 }

@@ -38,6 +38,7 @@ export async function writePdf(document: Document, theme: Theme, creator: string
       creationDate: meta.created,
       modDate: meta.created,
     },
+    version: '1.7',
     language: meta.language,
     displayTitle: true,
     defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: LINE_HEIGHT },

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface OutlineEntry {
+  title: string;
+  /** 1-based page the bookmark goes to. */
+  page: number;
+  children: OutlineEntry[];
+}
+
+export interface PdfReadBack {
+  /** Each page's text, whitespace collapsed. */
+  pages: string[];
+  outline: OutlineEntry[];
+  info: Record<string, unknown>;
+  displayDocTitle: boolean;
+}
+
+/** Open a PDF the way a reader's viewer does (pdf.js) and read back its text, bookmarks and metadata. */
+export async function readPdf(path: string): Promise<PdfReadBack> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join('');
+    pages.push(text.replace(/\s+/g, ' ').trim());
+  }
+  type RawOutline = { title: string; dest: unknown; items: RawOutline[] };
+  const resolve = async (items: RawOutline[]): Promise<OutlineEntry[]> =>
+    Promise.all(
+      items.map(async (item) => {
+        const dest = (typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest) as [{ num: number; gen: number }] | null;
+        const page = dest ? (await doc.getPageIndex(dest[0])) + 1 : 0;
+        return { title: item.title, page, children: await resolve(item.items) };
+      }),
+    );
+  const outline = await resolve(((await doc.getOutline()) ?? []) as RawOutline[]);
+  const { info } = await doc.getMetadata();
+  const preferences = (await doc.getViewerPreferences()) as { DisplayDocTitle?: boolean } | null;
+  await doc.destroy();
+  return { pages, outline, info: info as Record<string, unknown>, displayDocTitle: preferences?.DisplayDocTitle === true };
+}
