@@ -57,6 +57,14 @@ describe('brief build: the January 2021 brief as a PDF', () => {
     expect(Math.min(...numbers)).toBe(3);
   });
 
+  it('links each contents line to its heading, and the contact address to an email', () => {
+    const contentsLinks = pdf.links.filter((l) => l.page === 2).map((l) => l.dest);
+    const ids = [...new Set(contentsLinks)];
+    expect(ids).toHaveLength(31); // text and number of each line link to the same heading
+    expect(ids[0]).toBe('section-1');
+    expect(pdf.links.filter((l) => l.url)).toEqual([{ page: pdf.pages.length, url: 'mailto:KnowledgeManagement@hee.nhs.uk', dest: undefined }]);
+  });
+
   it('has all 118 entry titles, in order', () => {
     const body = unbreak(pdf.pages.slice(2).join(' '));
     let from = 0;
@@ -114,6 +122,19 @@ describe('brief build: the January 2021 brief as a PDF', () => {
     expect((await runBrief('build', briefFile, '--output', again)).code).toBe(0);
     expect(readFileSync(join(again, 'peer-support-workers-2021-01.pdf')).equals(readFileSync(pdfPath))).toBe(true);
     expect(readdirSync(again)).toEqual(['peer-support-workers-2021-01.pdf']);
+  });
+});
+
+describe('brief build: entries', () => {
+  it('links an entry title to its url, and prints its access marker with its asterisk', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'brief-pdf-'));
+    expect((await runBrief('build', 'tests/fixtures/valid/minimal.json', '--output', outDir)).code).toBe(0);
+    const { pages, links } = await readPdf(join(outDir, 'minimal.pdf'));
+    // pdfmake writes one link area per word of a linked title.
+    const external = links.filter((l) => l.url);
+    expect(external.length).toBeGreaterThan(0);
+    expect(new Set(external.map((l) => `${l.page} ${l.url}`))).toEqual(new Set(['3 https://example.org/report']));
+    expect(pages[2]).toContain('Key publications A report March 2020, NHS Athens log in required* A bold start. one two *Help accessing');
   });
 });
 

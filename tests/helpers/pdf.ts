@@ -8,9 +8,18 @@ export interface OutlineEntry {
   children: OutlineEntry[];
 }
 
+export interface PdfLink {
+  /** 1-based page the link is on. */
+  page: number;
+  /** An external link's address, or an internal link's destination (a heading id). */
+  url?: string;
+  dest?: string;
+}
+
 export interface PdfReadBack {
   /** Each page's text, whitespace collapsed. */
   pages: string[];
+  links: PdfLink[];
   outline: OutlineEntry[];
   info: Record<string, unknown>;
   displayDocTitle: boolean;
@@ -20,8 +29,13 @@ export interface PdfReadBack {
 export async function readPdf(path: string): Promise<PdfReadBack> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
   const pages: string[] = [];
+  const links: PdfLink[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
+    const page = await doc.getPage(i);
+    for (const annotation of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: unknown }[]) {
+      if (annotation.subtype === 'Link') links.push({ page: i, url: annotation.url, dest: typeof annotation.dest === 'string' ? annotation.dest : undefined });
+    }
+    const content = await page.getTextContent();
     const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join('');
     pages.push(text.replace(/\s+/g, ' ').trim());
   }
@@ -38,5 +52,5 @@ export async function readPdf(path: string): Promise<PdfReadBack> {
   const { info } = await doc.getMetadata();
   const preferences = (await doc.getViewerPreferences()) as { DisplayDocTitle?: boolean } | null;
   await doc.destroy();
-  return { pages, outline, info: info as Record<string, unknown>, displayDocTitle: preferences?.DisplayDocTitle === true };
+  return { pages, links, outline, info: info as Record<string, unknown>, displayDocTitle: preferences?.DisplayDocTitle === true };
 }
