@@ -12,14 +12,15 @@ function tempFolder(): string {
   return mkdtempSync(join(tmpdir(), 'brief-fail-'));
 }
 
-describe('a build that fails keeps the last good output', () => {
-  it('reports an invalid brief like validate does, exits 1, and leaves the previous PDF whole', async () => {
+describe('a build that fails keeps the last good outputs', () => {
+  it('reports an invalid brief like validate does, exits 1, and leaves the previous PDF and DOCX whole', async () => {
     const dir = tempFolder();
     const out = join(dir, 'out');
     const brief = join(dir, 'my-brief.json');
     writeFileSync(brief, minimal);
     expect((await runBrief('build', brief, '--output', out)).code).toBe(0);
     const before = readFileSync(join(out, 'my-brief.pdf'));
+    const beforeDocx = readFileSync(join(out, 'my-brief.docx'));
 
     writeFileSync(brief, minimal.replace('"date": "March 2020"', '"date": "Mar 2020"'));
     const failed = await runBrief('build', brief, '--output', out);
@@ -27,7 +28,8 @@ describe('a build that fails keeps the last good output', () => {
     expect(failed.out[0]).toMatch(/my-brief\.json:17:19 {2}\/sections\/0\/entries\/0\/date {2}"date" should be a year/);
     expect(failed.out.at(-1)).toMatch(/my-brief\.json: not built; the previous output, if any, is unchanged$/);
     expect(readFileSync(join(out, 'my-brief.pdf')).equals(before)).toBe(true);
-    expect(readdirSync(out)).toEqual(['my-brief.pdf']);
+    expect(readFileSync(join(out, 'my-brief.docx')).equals(beforeDocx)).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(['my-brief.docx', 'my-brief.pdf']);
   });
 
   it('builds the good briefs of a folder and names the bad one', async () => {
@@ -38,7 +40,7 @@ describe('a build that fails keeps the last good output', () => {
     expect(result.code).toBe(1);
     expect(result.out.join('\n')).toMatch(/b-bad\.json:1:12 {2}JSON syntax: the file ends too soon/);
     expect(result.out.at(-1)).toBe('2 briefs: 1 built, 1 failed');
-    expect(readdirSync(join(dir, 'out'))).toEqual(['a-good.pdf']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a-good.docx', 'a-good.pdf']);
   });
 
   it('names a theme or layout that does not exist', async () => {

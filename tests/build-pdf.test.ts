@@ -27,7 +27,7 @@ describe('brief build: the January 2021 brief as a PDF', () => {
   });
 
   it('says what it wrote, with pages, size and time', () => {
-    expect(buildLine).toMatch(new RegExp(`^${briefFile}: wrote .*peer-support-workers-2021-01\\.pdf \\(\\d+ pages, \\d+ KB\\) in \\d+\\.\\d s$`));
+    expect(buildLine).toMatch(new RegExp(`^${briefFile}: wrote .*peer-support-workers-2021-01\\.pdf \\(\\d+ pages, \\d+ KB\\) and .*\\.docx \\(\\d+ KB\\) in \\d+\\.\\d s$`));
     expect(buildLine).toContain(`(${pdf.pages.length} pages,`);
   });
 
@@ -121,7 +121,7 @@ describe('brief build: the January 2021 brief as a PDF', () => {
     const again = mkdtempSync(join(tmpdir(), 'brief-pdf-'));
     expect((await runBrief('build', briefFile, '--output', again)).code).toBe(0);
     expect(readFileSync(join(again, 'peer-support-workers-2021-01.pdf')).equals(readFileSync(pdfPath))).toBe(true);
-    expect(readdirSync(again)).toEqual(['peer-support-workers-2021-01.pdf']);
+    expect(readdirSync(again).sort()).toEqual(['peer-support-workers-2021-01.docx', 'peer-support-workers-2021-01.pdf']);
   });
 });
 

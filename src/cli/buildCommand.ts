@@ -18,7 +18,8 @@ export async function buildCommand(paths: string[], options: { output: string },
   for (const file of files) {
     const result = await buildBrief(file, context);
     if (result.ok) {
-      const written = result.outputs.map((o) => `${displayPath(o.path)} (${o.pages} pages, ${Math.round(o.bytes / 1024)} KB)`).join(' and ');
+      const [first, ...rest] = result.outputs;
+      const written = [`${displayPath(first?.path ?? '')} (${first?.pages} pages, ${kilobytes(first?.bytes ?? 0)})`, ...rest.map((o) => `${displayPath(o.path)} (${kilobytes(o.bytes)})`)].join(' and ');
       out.info(`${file.file}: wrote ${written} in ${(result.milliseconds / 1000).toFixed(1)} s`);
     } else {
       failed++;
@@ -28,4 +29,8 @@ export async function buildCommand(paths: string[], options: { output: string },
   }
   if (files.length > 1) out.info(`${files.length} briefs: ${files.length - failed} built, ${failed} failed`);
   return failed > 0 ? 1 : 0;
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
 }

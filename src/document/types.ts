@@ -121,7 +121,28 @@ export interface Link {
   content: Inline[];
 }
 
+/**
+ * Where a laid-out Document's headings landed: a fact of one writer's layout that another
+ * can use (the docx writer writes these numbers into its contents page, where Word shows
+ * them without updating fields).
+ */
+export interface PageMap {
+  /** 1-based page of each heading, by heading id. */
+  headings: Map<string, number>;
+  pageCount: number;
+}
+
 /** The plain text of inline content (for bookmarks, metadata, tests). */
 export function plainText(content: readonly Inline[]): string {
   return content.map((inline) => (inline.kind === 'text' ? inline.text : plainText(inline.content))).join('');
+}
+
+/** Headings that the contents page lists: sections and subsections. */
+export function contentsHeadings(blocks: readonly Block[]): (Heading & { level: 1 | 2 })[] {
+  return blocks.filter((b): b is Heading & { level: 1 | 2 } => b.kind === 'heading' && b.level <= 2);
+}
+
+/** Blocks kept on the same page as the block after them: headings, and an entry's source line. */
+export function keepsWithNext(block: Block): boolean {
+  return block.kind === 'heading' || (block.kind === 'paragraph' && block.role === 'source');
 }

@@ -8,6 +8,7 @@ import { TemplateError } from '../layout/templateError.js';
 import { writeOutput } from '../output/writeOutput.js';
 import { loadTheme } from '../theme/loadTheme.js';
 import type { Theme } from '../theme/types.js';
+import { writeDocx } from '../writers/docx/writeDocx.js';
 import { writePdf } from '../writers/pdf/writePdf.js';
 import type { BuildContext } from './buildContext.js';
 import { readBrief } from './readBrief.js';
@@ -50,11 +51,21 @@ export async function buildBrief(file: BriefFile, context: BuildContext): Promis
     }
     throw error;
   }
+  // The PDF is laid out first: where its headings land is what the Word contents page shows.
   const pdf = await writePdf(document, theme.theme, context.creator);
+  const docx = await writeDocx(document, theme.theme, context.creator, pdf.pages);
   const name = basename(file.path, '.json');
-  const pdfPath = join(context.outputDir, `${name}.pdf`);
-  await writeOutput(pdfPath, pdf.bytes);
-  return { ok: true, outputs: [{ path: pdfPath, bytes: pdf.bytes.length, pages: pdf.pages }], milliseconds: performance.now() - started };
+  const outputs = [
+    { path: join(context.outputDir, `${name}.pdf`), data: pdf.bytes },
+    { path: join(context.outputDir, `${name}.docx`), data: docx },
+  ];
+  // Both are made before either is written, so a failure leaves both previous files as they were.
+  for (const output of outputs) await writeOutput(output.path, output.data);
+  return {
+    ok: true,
+    outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount })),
+    milliseconds: performance.now() - started,
+  };
 }
 
 async function themeFor(id: string, context: BuildContext): Promise<{ ok: true; theme: Theme } | { ok: false; diagnostics: Diagnostic[] }> {

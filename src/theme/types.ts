@@ -8,6 +8,8 @@ export interface ThemeFile {
     wordFamily: string;
     files: Record<FontStyle, string>;
     sizes: { title: number; heading1: number; heading2: number; heading3: number; body: number; small: number };
+    /** Line spacing as a multiple of the font's single spacing. */
+    lineHeight: number;
   };
   logo: { file: string; alt: string; width: number };
   header: string;

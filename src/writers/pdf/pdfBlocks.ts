@@ -1,5 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
-import { plainText, type Block, type Heading } from '../../document/types.js';
+import { keepsWithNext, plainText, type Block, type Heading } from '../../document/types.js';
+import { boxMetrics } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { pdfContents } from './pdfContents.js';
 import { pdfInlines } from './pdfInlines.js';
@@ -54,18 +55,20 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, al
     case 'paragraph':
       return { text: pdfInlines(block.content), style: block.role };
     case 'list':
-      return { ul: block.items.map((item) => ({ text: pdfInlines(item), margin: [0, 0, 0, 2] })), style: 'list', markerColor: theme.colours.heading };
-    case 'box':
+      return { ul: block.items.map((item) => ({ text: pdfInlines(item), style: 'listItem' })), markerColor: theme.colours.heading };
+    case 'box': {
+      const { spaceBefore, padding } = boxMetrics(theme);
       return {
-        table: { widths: ['*'], body: [[{ stack: pdfBlocks(block.blocks, theme, allBlocks), fillColor: theme.colours.boxFill, margin: [10, 10, 10, 4] }]] },
+        table: { widths: ['*'], body: [[{ stack: pdfBlocks(block.blocks, theme, allBlocks), fillColor: theme.colours.boxFill, margin: [padding, padding, padding, padding] }]] },
         layout: 'noBorders',
-        margin: [0, 8, 0, 12],
+        margin: [0, spaceBefore, 0, 0],
       };
+    }
     case 'contents':
-      return { stack: pdfContents(block.title, allBlocks, theme.colours.rule) };
+      return { stack: pdfContents(block.title, allBlocks, theme) };
     case 'image':
       if (!theme.images[block.name]) throw new Error(`the layout shows the image "${block.name}", which the theme "${theme.id}" does not have`);
-      return { image: imagePath(theme, block.name), width: block.width, margin: [0, 0, 0, 12] };
+      return { image: imagePath(theme, block.name), width: block.width };
   }
 }
 
@@ -92,7 +95,3 @@ export function imagePath(theme: Theme, name: string): string {
   return `themes/${theme.id}/images/${name}`;
 }
 
-/** Blocks that stay on the same page as the block after them (the docx writer's keepNext). */
-export function keepsWithNext(block: Block): boolean {
-  return block.kind === 'heading' || (block.kind === 'paragraph' && block.role === 'source');
-}

@@ -1,18 +1,21 @@
 import type { Content, PageSize, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Document } from '../../document/types.js';
+import type { Document, PageMap } from '../../document/types.js';
 import type { Theme } from '../../theme/types.js';
 import { imagePath, pdfBlocks } from './pdfBlocks.js';
 import { fontName, pdfmakeFor } from './pdfmakeInstance.js';
-import { LINE_HEIGHT, pdfStyles } from './pdfStyles.js';
+import { pdfStyles } from './pdfStyles.js';
+import { singleSpacingFactor } from './singleSpacing.js';
 
-export interface WrittenDocument {
+export interface WrittenPdf {
   bytes: Buffer;
-  pages: number;
+  /** Where each heading landed, and how many pages there are. */
+  pages: PageMap;
 }
 
 /** The PDF writer: a Document in the theme's look, to PDF bytes. Same Document, same bytes. */
-export async function writePdf(document: Document, theme: Theme, creator: string): Promise<WrittenDocument> {
+export async function writePdf(document: Document, theme: Theme, creator: string): Promise<WrittenPdf> {
   let pageCount = 0;
+  const headings = new Map<string, number>();
   const pdfmake = pdfmakeFor(theme);
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs;
   // Images are named in the document; pdfmake reads them from its virtual file system.
@@ -41,7 +44,7 @@ export async function writePdf(document: Document, theme: Theme, creator: string
     version: '1.7',
     language: meta.language,
     displayTitle: true,
-    defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: LINE_HEIGHT },
+    defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: theme.font.lineHeight * singleSpacingFactor(theme.fontData.normal) },
     styles: pdfStyles(theme),
     header: (page, _pages, size) =>
       page === 1
@@ -61,7 +64,12 @@ export async function writePdf(document: Document, theme: Theme, creator: string
     },
     images,
     content: pdfBlocks(document.blocks, theme),
+    // pdfmake asks this of every node once laid out; it is how the heading pages are learnt.
+    pageBreakBefore: (node) => {
+      if (node.headlineLevel && node.id) headings.set(node.id, node.startPosition.pageNumber);
+      return false;
+    },
   };
   const bytes = (await pdfmake.createPdf(definition).getBuffer()) as Buffer;
-  return { bytes, pages: pageCount };
+  return { bytes, pages: { headings, pageCount } };
 }

@@ -1,0 +1,69 @@
+import { BorderStyle, Document as WordDocument, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun, type PageNumberEstimator } from 'docx';
+import type { Document, PageMap } from '../../document/types.js';
+import type { Theme } from '../../theme/types.js';
+import { bookmarkName } from './bookmarks.js';
+import { docxBlocks } from './docxBlocks.js';
+import { docxNumbering, docxStyles, twips, wordStyleId } from './docxStyles.js';
+import { makeReproducible } from './reproducible.js';
+
+const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612, height: 792 } };
+
+/**
+ * The Word writer: a Document in the theme's look, to .docx bytes (mirrors writePdf).
+ * `pages` says where each heading lands (the PDF's layout, which this one is made to match):
+ * those numbers are written into the contents page's PAGEREF fields and the NUMPAGES field,
+ * so they show as soon as the file is opened, with no "update fields" prompt.
+ */
+export async function writeDocx(document: Document, theme: Theme, creator: string, pages: PageMap): Promise<Buffer> {
+  const { margins } = theme.page;
+  const size = PAGE_SIZES[theme.page.size];
+  const contentWidth = size.width - margins.left - margins.right;
+  const { meta } = document;
+  const rule = (side: 'top' | 'bottom') => ({ [side]: { style: BorderStyle.SINGLE, size: 4, color: theme.colours.rule.replace('#', ''), space: 4 } });
+  const knownPages: PageNumberEstimator = () => ({
+    bookmarks: new Map([...pages.headings].map(([id, page]) => [bookmarkName(id), String(page)])),
+    pageCount: pages.pageCount,
+  });
+  const word = new WordDocument({
+    creator: meta.author,
+    lastModifiedBy: creator,
+    title: meta.title,
+    subject: meta.subject,
+    keywords: meta.keywords.join(', '),
+    description: meta.subject,
+    styles: docxStyles(theme, meta.language),
+    numbering: docxNumbering(theme),
+    pageNumbers: knownPages,
+    sections: [
+      {
+        properties: {
+          titlePage: true, // the first page has no running header or footer
+          page: {
+            size: { width: twips(size.width), height: twips(size.height) },
+            margin: { top: twips(margins.top), right: twips(margins.right), bottom: twips(margins.bottom), left: twips(margins.left), header: twips(margins.top / 2 - 4), footer: twips(margins.bottom / 2 - 10) },
+          },
+        },
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({ children: [new Paragraph({ style: wordStyleId('running'), border: rule('bottom'), children: [new TextRun(meta.header)] })] }),
+        },
+        footers: {
+          first: new Footer({ children: [new Paragraph({ children: [] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                style: wordStyleId('running'),
+                border: rule('top'),
+                tabStops: [{ type: TabStopType.RIGHT, position: twips(contentWidth) }],
+                children: [new TextRun(meta.footer), new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
+        },
+        children: docxBlocks(document.blocks, theme, contentWidth),
+      },
+    ],
+  });
+  return makeReproducible(await Packer.toBuffer(word), meta.created, meta.language);
+}
+

@@ -1,0 +1,135 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allEntries, contentsHeadings } from '../src/brief/stats.js';
+import type { Brief } from '../src/brief/types.js';
+import { runBrief } from './helpers/cli.js';
+import { all, attr, pageReferences, paragraphText, readDocx, styleOf, type XmlElement } from './helpers/docx.js';
+import { readPdf, type OutlineEntry } from './helpers/pdf.js';
+
+const briefFile = 'briefs/peer-support-workers-2021-01.json';
+const brief = JSON.parse(readFileSync(briefFile, 'utf8')) as Brief;
+
+describe('brief build: the January 2021 brief as a Word document', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'brief-docx-'));
+  const docxPath = join(outDir, 'peer-support-workers-2021-01.docx');
+  let docx: Awaited<ReturnType<typeof readDocx>>;
+  let paragraphs: XmlElement[];
+  /** Where each heading is in the PDF: the page the Word contents page must show for it. */
+  let pdfPages: Map<string, number>;
+  let buildLine: string;
+
+  beforeAll(async () => {
+    const result = await runBrief('build', briefFile, '--output', outDir);
+    expect(result.code).toBe(0);
+    buildLine = result.out.join('\n');
+    docx = await readDocx(docxPath);
+    paragraphs = all(all(docx.document, 'w:body'), 'w:p');
+    const pdf = await readPdf(join(outDir, 'peer-support-workers-2021-01.pdf'));
+    const flatten = (o: OutlineEntry[]): OutlineEntry[] => o.flatMap((b) => [b, ...flatten(b.children)]);
+    pdfPages = new Map(flatten(pdf.outline).map((b) => [b.title, b.page]));
+  });
+
+  it('is written beside the PDF', () => {
+    expect(buildLine).toMatch(/wrote .*peer-support-workers-2021-01\.pdf \(\d+ pages, \d+ KB\) and .*peer-support-workers-2021-01\.docx \(\d+ KB\) in /);
+  });
+
+  it("uses Word's built-in heading styles, with outline levels", () => {
+    const styles = all(docx.styles, 'w:style');
+    for (const [id, name, level] of [['Heading1', 'heading 1', '0'], ['Heading2', 'heading 2', '1'], ['Heading3', 'heading 3', '2']] as const) {
+      const style = styles.find((s) => attr(s, 'w:styleId') === id);
+      expect(attr(all(style as XmlElement, 'w:name')[0], 'w:val')).toBe(name);
+      expect(attr(all(style as XmlElement, 'w:outlineLvl')[0], 'w:val')).toBe(level);
+      expect(all(style as XmlElement, 'w:keepNext')).toHaveLength(1);
+    }
+  });
+
+  it('has every contents heading as a Heading 1 or 2 paragraph holding a bookmark', () => {
+    const headings = paragraphs.filter((p) => ['Heading1', 'Heading2'].includes(styleOf(p) ?? ''));
+    expect(headings.map(paragraphText)).toEqual(contentsHeadings(brief).map((h) => h.text));
+    expect(headings.map((p) => (styleOf(p) === 'Heading1' ? 1 : 2))).toEqual(contentsHeadings(brief).map((h) => h.level));
+    for (const p of headings) expect(attr(all(p, 'w:bookmarkStart')[0], 'w:name')).toMatch(/^h_section_[\d_]+$|^h_closing_note$/);
+  });
+
+  it('has all 118 entry titles, in order, as Heading 3 paragraphs', () => {
+    const titles = paragraphs.filter((p) => styleOf(p) === 'Heading3').map(paragraphText);
+    expect(titles).toEqual(allEntries(brief).map((e) => e.title));
+  });
+
+  it('has a contents page of linked lines with dot leaders and page numbers already filled in', () => {
+    const lines = paragraphs.filter((p) => ['TOC1', 'TOC2'].includes(styleOf(p) ?? ''));
+    expect(lines).toHaveLength(31);
+    const bookmarks = new Map(all(docx.document, 'w:bookmarkStart').map((b) => [attr(b, 'w:name'), b]));
+    lines.forEach((line, i) => {
+      const heading = contentsHeadings(brief)[i] as { text: string };
+      const anchor = attr(all(line, 'w:hyperlink')[0], 'w:anchor');
+      expect(bookmarks.has(anchor), `bookmark ${anchor}`).toBe(true);
+      expect(attr(all(line, 'w:tab')[0], 'w:leader')).toBe('dot');
+      const [ref] = pageReferences(line);
+      expect(ref?.bookmark).toBe(anchor);
+      expect(ref?.dirty, 'a dirty field makes Word ask to update').toBe(false);
+      // The cached result is what Word and LibreOffice show before any update: the heading's page.
+      expect(ref?.result, `page of "${heading.text}"`).toBe(String(pdfPages.get(heading.text)));
+      expect(paragraphText(line)).toBe(`${heading.text}${ref?.result}`);
+    });
+    expect(all(docx.part('word/settings.xml'), 'w:updateFields')).toHaveLength(0);
+  });
+
+  it('has real bullet lists, external links styled as links, and the logo with its alternative text', () => {
+    const bullets = paragraphs.filter((p) => all(p, 'w:numPr').length > 0);
+    expect(bullets.map(paragraphText).slice(0, 4)).toEqual(['Service provision and activity', 'Workforce size', 'Workforce demographics', 'Workforce key performance indicators including sickness, vacancies and temporary staffing']);
+    const numbering = all(docx.part('word/numbering.xml'), 'w:lvl')[0] as XmlElement;
+    expect(attr(all(numbering, 'w:numFmt')[0], 'w:val')).toBe('bullet');
+    const links = all(docx.document, 'w:hyperlink').filter((h) => attr(h, 'r:id'));
+    expect(links).toHaveLength(1);
+    expect(docx.rels).toContain(`Id="${attr(links[0], 'r:id')}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="mailto:KnowledgeManagement@hee.nhs.uk" TargetMode="External"`);
+    expect(attr(all(links[0] as XmlElement, 'w:rStyle')[0], 'w:val')).toBe('Hyperlink');
+    const logo = all(docx.document, 'wp:docPr')[0];
+    expect(attr(logo, 'descr')).toBe('Knowledge Management');
+  });
+
+  it('has the access markers in italics with their asterisk, and the acknowledgement box', () => {
+    const sources = paragraphs.filter((p) => styleOf(p) === 'Source');
+    expect(sources).toHaveLength(115); // every entry with a date or source
+    const marked = sources.filter((p) => paragraphText(p).endsWith('*'));
+    expect(marked).toHaveLength(28 + 25);
+    for (const p of marked) {
+      const italic = all(p, 'w:r').filter((r) => all(r, 'w:i').length > 0).map(paragraphText);
+      expect(['Abstract only', 'Athens log in required']).toContain(italic[0]);
+    }
+    const box = all(docx.document, 'w:tc')[0] as XmlElement;
+    expect(attr(all(box, 'w:shd')[0], 'w:fill')).toBe('E8EDEE');
+    expect(all(box, 'w:p').map(paragraphText)).toEqual(['Please acknowledge this work in any resulting paper or presentation as:', brief.acknowledgement]);
+  });
+
+  it('has a running header and footer with Word page fields, none on the first page', async () => {
+    const section = all(docx.document, 'w:sectPr')[0] as XmlElement;
+    expect(all(section, 'w:titlePg')).toHaveLength(1);
+    const footers = all(section, 'w:footerReference');
+    const rels = docx.rels;
+    const target = (type: string) => new RegExp(`Id="${attr(footers.find((f) => attr(f, 'w:type') === type), 'r:id')}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    const footer = await docx.text(`word/${target('default')}`);
+    expect(footer).toContain('HEE Knowledge Management Team, January 2021');
+    expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+    expect(footer).toMatch(/<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
+    expect(await docx.text(`word/${target('first')}`)).not.toContain('HEE Knowledge');
+  });
+
+  it('carries its metadata and language', () => {
+    expect(docx.core).toContain('<dc:title>Evidence Brief: Peer Support Workers</dc:title>');
+    expect(docx.core).toContain('<dc:creator>Katie Nicholas</dc:creator>');
+    expect(docx.core).toContain('<dc:subject>Evidence Brief on Peer Support Workers: published reports, research and evidence, January 2021</dc:subject>');
+    expect(docx.core).toContain('<cp:keywords>Peer Support Workers, Evidence Brief, Health Education England</cp:keywords>');
+    expect(docx.core).toContain('<dc:description>');
+    expect(docx.core).toContain('<dc:language>en-GB</dc:language>');
+    expect(docx.core).toMatch(/<dcterms:created[^>]*>2021-01-01T00:00:00Z<\/dcterms:created>/);
+    expect(attr(all(docx.styles, 'w:lang')[0], 'w:val')).toBe('en-GB');
+  });
+
+  it('gives byte-identical files for identical input', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'brief-docx-'));
+    expect((await runBrief('build', briefFile, '--output', again)).code).toBe(0);
+    expect(readFileSync(join(again, 'peer-support-workers-2021-01.docx')).equals(readFileSync(docxPath))).toBe(true);
+  });
+});
