@@ -70,7 +70,8 @@ describe('template mistakes are named by file and line', () => {
   it('a field the data does not have', async () => {
     const { root, context, file } = withPartial('entry', '<h3 id="{{id}}">{{title}}</h3>\n<p class="source">{{publisher}}</p>\n');
     const result = await buildBrief(file, context);
-    expect(result).toEqual({
+    expect(result.dependencies).toContain(join(root, 'partials', 'entry.hbs'));
+    expect(result).toMatchObject({
       ok: false,
       diagnostics: [
         {

@@ -3,6 +3,7 @@ import { NoBriefsFolderError } from './briefFiles.js';
 import { consoleOutput, type Output } from './output.js';
 import { buildCommand } from './buildCommand.js';
 import { validateCommand } from './validateCommand.js';
+import { watchCommand } from './watchCommand.js';
 
 /** Exit codes: 0 all is well, 1 a brief is wrong or a build failed, 2 the command was used wrongly. */
 export const EXIT_OK = 0;
@@ -36,6 +37,15 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .addHelpText('after', '\nExamples:\n  npx brief build\n  npx brief build briefs/peer-support-workers-2021-01.json')
     .action(async (paths: string[], options: { output: string }) => {
       exitCode = await buildCommand(paths, options, out);
+    });
+
+  program
+    .command('watch')
+    .description('build every brief, then rebuild a brief as soon as it, or a template, theme or schema it uses, is saved')
+    .option('-o, --output <folder>', 'where to write the documents', 'output')
+    .addHelpText('after', '\nKeep it running beside your editor and PDF viewer; stop it with Ctrl-C.\nA save with a mistake is reported and the last good documents are kept.')
+    .action(async (options: { output: string }) => {
+      exitCode = await watchCommand(options, out);
     });
 
   try {

@@ -3,6 +3,7 @@ import { join, basename } from 'node:path';
 import Handlebars from 'handlebars';
 import { displayPath } from '../diagnostics/displayPath.js';
 import { createInlineMarkdown } from '../richtext/inlineMarkup.js';
+import { partialsIncludedBy } from './templateDependencies.js';
 import { explainHandlebarsError, TemplateError } from './templateError.js';
 
 /** A compiled template that names its own file in any error it raises. */
@@ -17,6 +18,8 @@ type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 export class Templates {
   private readonly handlebars = Handlebars.create();
   private readonly layouts = new Map<string, Render>();
+  /** Each partial's file and the partials it includes, for dependency tracking. */
+  private readonly partials = new Map<string, { path: string; includes: string[] }>();
 
   constructor(readonly root: string) {
     const markdown = createInlineMarkdown();
@@ -29,7 +32,9 @@ export class Templates {
     const partials = join(root, 'partials');
     for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
       const path = join(partials, name);
-      this.handlebars.registerPartial(basename(name, '.hbs'), this.compile(path, readFileSync(path, 'utf8')));
+      const source = readFileSync(path, 'utf8');
+      this.partials.set(basename(name, '.hbs'), { path, includes: partialsIncludedBy(source) });
+      this.handlebars.registerPartial(basename(name, '.hbs'), this.compile(path, source));
     }
   }
 
@@ -37,7 +42,7 @@ export class Templates {
   render(layout: string, view: unknown): string {
     let render = this.layouts.get(layout);
     if (!render) {
-      const path = join(this.root, 'layouts', `${layout}.hbs`);
+      const path = this.layoutPath(layout);
       let source: string;
       try {
         source = readFileSync(path, 'utf8');
@@ -48,6 +53,37 @@ export class Templates {
       this.layouts.set(layout, render);
     }
     return render(view);
+  }
+
+  /**
+   * The files a layout is made of: its own file and every partial it includes, directly or
+   * through other partials. A brief using the layout must be rebuilt when any of them changes.
+   */
+  filesOf(layout: string): string[] {
+    const path = this.layoutPath(layout);
+    const files = new Set<string>([path]);
+    let source = '';
+    try {
+      source = readFileSync(path, 'utf8');
+    } catch {
+      return [...files];
+    }
+    const pending = partialsIncludedBy(source);
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      const name = pending.pop() as string;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const partial = this.partials.get(name);
+      // A missing partial is a dependency too: creating it must rebuild the briefs that include it.
+      files.add(partial?.path ?? join(this.root, 'partials', `${name}.hbs`));
+      pending.push(...(partial?.includes ?? []));
+    }
+    return [...files];
+  }
+
+  private layoutPath(layout: string): string {
+    return join(this.root, 'layouts', `${layout}.hbs`);
   }
 
   /** Compile a small pattern, such as a theme's running header, with the same rules. */

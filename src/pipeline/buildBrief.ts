@@ -21,7 +21,10 @@ export interface Output {
   pages: number;
 }
 
-export type BuildResult = { ok: true; outputs: Output[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[] };
+export type BuildResult = ({ ok: true; outputs: Output[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[] }) & {
+  /** Every file this build read (as far as it got): when one changes, the brief needs building again. */
+  dependencies: string[];
+};
 
 /**
  * The whole pipeline for one brief: load, validate, layout, parse, write, atomic write.
@@ -29,16 +32,23 @@ export type BuildResult = { ok: true; outputs: Output[]; milliseconds: number } 
  */
 export async function buildBrief(file: BriefFile, context: BuildContext): Promise<BuildResult> {
   const started = performance.now();
+  const dependencies = [file.path, context.briefSchemaPath];
+  const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, dependencies });
   const read = await readBrief(file, context.briefValidator);
-  if (!read.ok) return read;
+  if (!read.ok) return failed(read.diagnostics);
   const brief = read.brief;
-  const theme = await themeFor(brief.theme ?? DEFAULT_THEME, context);
-  if (!theme.ok) return theme;
+  const themeId = brief.theme ?? DEFAULT_THEME;
+  dependencies.push(context.themeSchemaPath, join(context.templatesRoot, 'themes', themeId, 'theme.json'));
+  const theme = await themeFor(themeId, context);
+  if (!theme.ok) return failed(theme.diagnostics);
+  dependencies.push(...theme.theme.files);
+  const layout = brief.layout ?? DEFAULT_LAYOUT;
+  dependencies.push(...context.templates.filesOf(layout));
   let markup: string;
   try {
     markup = layoutBrief(brief, theme.theme, context.templates);
   } catch (error) {
-    if (error instanceof TemplateError) return { ok: false, diagnostics: [{ file: error.file, line: error.line, column: error.column, pointer: '', message: error.message }] };
+    if (error instanceof TemplateError) return failed([{ file: error.file, line: error.line, column: error.column, pointer: '', message: error.message }]);
     throw error;
   }
   let document;
@@ -46,8 +56,8 @@ export async function buildBrief(file: BriefFile, context: BuildContext): Promis
     document = parseMarkup(markup);
   } catch (error) {
     if (error instanceof MarkupError) {
-      const layout = displayPath(join(context.templatesRoot, 'layouts', `${brief.layout ?? DEFAULT_LAYOUT}.hbs`));
-      return { ok: false, diagnostics: [{ file: layout, pointer: '', message: `the layout (or one of its partials) writes markup brief cannot print: ${error.message}` }] };
+      const layoutFile = displayPath(join(context.templatesRoot, 'layouts', `${layout}.hbs`));
+      return failed([{ file: layoutFile, pointer: '', message: `the layout (or one of its partials) writes markup brief cannot print: ${error.message}` }]);
     }
     throw error;
   }
@@ -65,6 +75,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext): Promis
     ok: true,
     outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount })),
     milliseconds: performance.now() - started,
+    dependencies,
   };
 }
 

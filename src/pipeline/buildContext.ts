@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Templates } from '../layout/templates.js';
-import { briefSchemaPath, packageRoot } from '../paths.js';
+import { packageRoot } from '../paths.js';
 import type { Theme } from '../theme/types.js';
 import { compileSchema, type SchemaValidator } from '../validate/schemaValidator.js';
 
@@ -17,20 +17,27 @@ export interface BuildContext {
   /** Themes by id, loaded on first use. */
   themes: Map<string, Theme>;
   templatesRoot: string;
+  briefSchemaPath: string;
+  themeSchemaPath: string;
   outputDir: string;
   /** "brief 0.1.0": written into each document's metadata. */
   creator: string;
 }
 
-export function createBuildContext(options: { outputDir: string; templatesRoot?: string }): BuildContext {
+export function createBuildContext(options: { outputDir: string; templatesRoot?: string; schemaRoot?: string }): BuildContext {
   const templatesRoot = options.templatesRoot ?? join(packageRoot, 'templates');
+  const schemaRoot = options.schemaRoot ?? join(packageRoot, 'schema');
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  const briefSchemaPath = join(schemaRoot, 'brief.schema.json');
+  const themeSchemaPath = join(schemaRoot, 'theme.schema.json');
   return {
     briefValidator: compileSchema(briefSchemaPath),
-    themeValidator: compileSchema(join(packageRoot, 'schema', 'theme.schema.json')),
+    themeValidator: compileSchema(themeSchemaPath),
     templates: new Templates(templatesRoot),
     themes: new Map(),
     templatesRoot,
+    briefSchemaPath,
+    themeSchemaPath,
     outputDir: options.outputDir,
     creator: `brief ${version}`,
   };

@@ -1,0 +1,17 @@
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { displayPath } from '../diagnostics/displayPath.js';
+import type { BuildResult } from '../pipeline/buildBrief.js';
+
+/** The lines a build prints: what was written, how big, how long; or every problem, and that nothing was replaced. */
+export function reportBuild(file: string, result: BuildResult): string[] {
+  if (result.ok) {
+    const [first, ...rest] = result.outputs;
+    const written = [`${displayPath(first?.path ?? '')} (${first?.pages} pages, ${kilobytes(first?.bytes ?? 0)})`, ...rest.map((o) => `${displayPath(o.path)} (${kilobytes(o.bytes)})`)].join(' and ');
+    return [`${file}: wrote ${written} in ${(result.milliseconds / 1000).toFixed(1)} s`];
+  }
+  return [...result.diagnostics.map(formatDiagnostic), `${file}: not built; the previous output, if any, is unchanged`];
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
+}

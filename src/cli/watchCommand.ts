@@ -1,0 +1,30 @@
+import { join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { packageRoot } from '../paths.js';
+import { watchBriefs } from '../watch/watchBriefs.js';
+import { NoBriefsFolderError } from './briefFiles.js';
+import type { Output } from './output.js';
+
+/** `brief watch`: build every brief, then rebuild on every save until Ctrl-C. Resolves to the exit code. */
+export async function watchCommand(options: { output: string }, out: Output): Promise<number> {
+  const briefsDir = resolve('briefs');
+  if (!(await stat(briefsDir).then((s) => s.isDirectory(), () => false))) {
+    throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief watch in the project folder`);
+  }
+  const watching = watchBriefs({
+    briefsDir,
+    templatesRoot: join(packageRoot, 'templates'),
+    schemaRoot: join(packageRoot, 'schema'),
+    outputDir: resolve(options.output),
+    out,
+  });
+  await watching.ready;
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  out.info('stopping: finishing the build under way, if any');
+  await watching.close();
+  out.info('stopped watching');
+  return 0;
+}

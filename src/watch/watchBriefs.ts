@@ -1,0 +1,156 @@
+import { join, relative, resolve, sep } from 'node:path';
+import chokidar, { type FSWatcher } from 'chokidar';
+import { briefFiles, type BriefFile } from '../cli/briefFiles.js';
+import type { Output } from '../cli/output.js';
+import { reportBuild } from '../cli/reportBuild.js';
+import { displayPath } from '../diagnostics/displayPath.js';
+import { Templates } from '../layout/templates.js';
+import { buildBrief, type BuildResult } from '../pipeline/buildBrief.js';
+import { createBuildContext } from '../pipeline/buildContext.js';
+import { compileSchema } from '../validate/schemaValidator.js';
+import { BuildQueue } from './buildQueue.js';
+
+export interface WatchOptions {
+  briefsDir: string;
+  templatesRoot: string;
+  schemaRoot: string;
+  outputDir: string;
+  out: Output;
+  /** How long the files must be quiet before a burst of saves is acted on. */
+  debounceMs?: number;
+  /** Told of every build, for tests and the benchmark. */
+  onBuilt?: (briefPath: string, result: BuildResult) => void;
+}
+
+export interface Watching {
+  /** Resolves once every brief has been built and the folders are being watched. */
+  ready: Promise<void>;
+  /** Resolves once nothing is waiting to be built. */
+  idle(): Promise<void>;
+  /** Stop watching, after the build under way (if any) has finished. */
+  close(): Promise<void>;
+}
+
+/**
+ * `brief watch`: build every brief, then rebuild exactly what each save touches. The build
+ * context stays warm (compiled schemas and templates, loaded themes and fonts), so a rebuild
+ * does only that brief's work. What each brief depends on is learnt from its last build.
+ */
+export function watchBriefs(options: WatchOptions): Watching {
+  const { out } = options;
+  const briefsDir = resolve(options.briefsDir);
+  const templatesRoot = resolve(options.templatesRoot);
+  const schemaRoot = resolve(options.schemaRoot);
+  const context = createBuildContext({ outputDir: resolve(options.outputDir), templatesRoot, schemaRoot });
+  const dependencies = new Map<string, Set<string>>();
+  const reasons = new Map<string, string>();
+  const stamp = () => new Date().toTimeString().slice(0, 8);
+
+  const queue = new BuildQueue(async (briefPath) => {
+    const file: BriefFile = { path: briefPath, file: displayPath(briefPath) };
+    const reason = reasons.get(briefPath);
+    reasons.delete(briefPath);
+    const result = await buildBrief(file, context);
+    dependencies.set(briefPath, new Set([...(result.ok ? [] : (dependencies.get(briefPath) ?? [])), ...result.dependencies]));
+    const lines = reportBuild(file.file, result);
+    out.info(`${stamp()}  ${reason ? `${reason} -> ` : ''}${lines.at(-1)}`);
+    for (const line of lines.slice(0, -1)) out.info(`          ${line}`);
+    options.onBuilt?.(briefPath, result);
+  });
+
+  const rebuild = (briefPath: string, reason: string) => {
+    reasons.set(briefPath, reason);
+    queue.request(briefPath);
+  };
+
+  const isBrief = (path: string) => path.endsWith('.json') && inside(briefsDir, path) && !relative(briefsDir, path).includes(sep);
+  const dependents = (path: string) => [...dependencies].filter(([, deps]) => deps.has(path)).map(([brief]) => brief);
+
+  /** Act on a settled burst of changes: refresh what the warm context holds, then rebuild what depends on it. */
+  const settle = (changes: Map<string, 'add' | 'change' | 'unlink'>) => {
+    for (const [path, event] of changes) {
+      const shown = displayPath(path);
+      if (isBrief(path)) {
+        if (event === 'unlink') {
+          dependencies.delete(path);
+          out.info(`${stamp()}  ${shown} was deleted; its documents in ${displayPath(context.outputDir)} are left as they are`);
+        } else {
+          rebuild(path, `${shown} ${event === 'add' ? 'added' : 'changed'}`);
+        }
+        continue;
+      }
+      if (inside(schemaRoot, path)) {
+        try {
+          context.briefValidator = compileSchema(context.briefSchemaPath);
+          context.themeValidator = compileSchema(context.themeSchemaPath);
+          context.themes.clear();
+        } catch (error) {
+          out.info(`${stamp()}  ${shown} changed but cannot be used, so the previous schema stays in force: ${(error as Error).message}`);
+          continue;
+        }
+        for (const brief of dependencies.keys()) rebuild(brief, `${shown} changed`);
+        continue;
+      }
+      if (inside(join(templatesRoot, 'themes'), path)) {
+        const theme = relative(join(templatesRoot, 'themes'), path).split(sep)[0] as string;
+        context.themes.delete(theme);
+      } else if (inside(templatesRoot, path)) {
+        try {
+          context.templates = new Templates(templatesRoot);
+        } catch (error) {
+          out.info(`${stamp()}  ${shown} changed but the templates cannot be read: ${(error as Error).message}`);
+          continue;
+        }
+      }
+      for (const brief of dependents(path)) rebuild(brief, `${shown} changed`);
+    }
+  };
+
+  let watcher: FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const pending = new Map<string, 'add' | 'change' | 'unlink'>();
+  const noticed = (event: 'add' | 'change' | 'unlink') => (path: string) => {
+    const absolute = resolve(path);
+    // A file replaced by rename can show as unlink then add: the last word counts, as a change.
+    pending.set(absolute, event === 'add' && pending.get(absolute) === 'unlink' ? 'change' : event);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const changes = new Map(pending);
+      pending.clear();
+      settle(changes);
+    }, options.debounceMs ?? 40);
+  };
+
+  const ready = (async () => {
+    for (const file of await briefFiles([briefsDir])) rebuild(file.path, 'first build');
+    await queue.idle();
+    watcher = chokidar.watch([briefsDir, templatesRoot, schemaRoot], {
+      ignoreInitial: true,
+      ignored: (path: string) => /(^|[/\\])(\..+|.*~|.*\.swp|.*\.tmp)$/.test(path) && resolve(path) !== briefsDir,
+    });
+    watcher.on('add', noticed('add')).on('change', noticed('change')).on('unlink', noticed('unlink'));
+    watcher.on('error', (error) => out.error(`watching stopped working: ${(error as Error).message}`));
+    await new Promise<void>((done) => watcher?.once('ready', () => done()));
+    out.info(`${stamp()}  watching ${[briefsDir, templatesRoot, schemaRoot].map((d) => displayPath(d)).join(', ')} (Ctrl-C to stop)`);
+  })();
+
+  return {
+    ready,
+    idle: async () => {
+      // Changes still inside the quiet period have not reached the queue yet.
+      while (timer && pending.size > 0) await new Promise((r) => setTimeout(r, 10));
+      await queue.idle();
+    },
+    close: async () => {
+      await ready.catch(() => undefined);
+      clearTimeout(timer);
+      await watcher?.close();
+      await queue.idle();
+    },
+  };
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
+}
