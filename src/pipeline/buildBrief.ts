@@ -70,7 +70,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext): Promis
     { path: join(context.outputDir, `${name}.docx`), data: docx },
   ];
   // Both are made before either is written, so a failure leaves both previous files as they were.
-  for (const output of outputs) await writeOutput(output.path, output.data);
+  await Promise.all(outputs.map((output) => writeOutput(output.path, output.data)));
   return {
     ok: true,
     outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount })),

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
 import { briefFiles, type BriefFile } from '../cli/briefFiles.js';
@@ -109,7 +111,12 @@ export function watchBriefs(options: WatchOptions): Watching {
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   const pending = new Map<string, 'add' | 'change' | 'unlink'>();
-  const noticed = (event: 'add' | 'change' | 'unlink') => (path: string) => {
+  // chokidar drops a second change to a file within 50 ms of the first, so a quick second save
+  // could go unseen. Each file is looked at again a little later, and a change it missed is noticed then.
+  const seen = new Map<string, string>();
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  const signature = (stats: Stats | undefined) => (stats ? `${stats.mtimeMs}:${stats.size}:${stats.ino}` : '');
+  const noticed = (event: 'add' | 'change' | 'unlink') => (path: string, stats?: Stats) => {
     const absolute = resolve(path);
     // A file replaced by rename can show as unlink then add: the last word counts, as a change.
     pending.set(absolute, event === 'add' && pending.get(absolute) === 'unlink' ? 'change' : event);
@@ -118,7 +125,23 @@ export function watchBriefs(options: WatchOptions): Watching {
       const changes = new Map(pending);
       pending.clear();
       settle(changes);
-    }, options.debounceMs ?? 40);
+    }, options.debounceMs ?? 25);
+    clearTimeout(rechecks.get(absolute));
+    if (event === 'unlink') {
+      seen.delete(absolute);
+      return;
+    }
+    seen.set(absolute, signature(stats));
+    rechecks.set(
+      absolute,
+      setTimeout(() => {
+        rechecks.delete(absolute);
+        stat(absolute).then(
+          (now) => signature(now) !== seen.get(absolute) && noticed('change')(absolute, now),
+          () => undefined,
+        );
+      }, 80),
+    );
   };
 
   const ready = (async () => {
@@ -126,6 +149,7 @@ export function watchBriefs(options: WatchOptions): Watching {
     await queue.idle();
     watcher = chokidar.watch([briefsDir, templatesRoot, schemaRoot], {
       ignoreInitial: true,
+      alwaysStat: true,
       ignored: (path: string) => /(^|[/\\])(\..+|.*~|.*\.swp|.*\.tmp)$/.test(path) && resolve(path) !== briefsDir,
     });
     watcher.on('add', noticed('add')).on('change', noticed('change')).on('unlink', noticed('unlink'));
@@ -137,13 +161,14 @@ export function watchBriefs(options: WatchOptions): Watching {
   return {
     ready,
     idle: async () => {
-      // Changes still inside the quiet period have not reached the queue yet.
-      while (timer && pending.size > 0) await new Promise((r) => setTimeout(r, 10));
+      // Changes still inside the quiet period, or still to be looked at again, have not reached the queue yet.
+      while (pending.size > 0 || rechecks.size > 0) await new Promise((r) => setTimeout(r, 10));
       await queue.idle();
     },
     close: async () => {
       await ready.catch(() => undefined);
       clearTimeout(timer);
+      for (const recheck of rechecks.values()) clearTimeout(recheck);
       await watcher?.close();
       await queue.idle();
     },

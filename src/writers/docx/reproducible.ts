@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /**
  * docx stamps each file with the time it was made (in docProps/core.xml and on every zip
@@ -7,47 +7,52 @@ import JSZip from 'jszip';
  * from its first). Rewrite the dates with the document's own date and number the ids afresh,
  * so the same brief gives the same bytes; and record the document's language in its core properties.
  */
-export async function makeReproducible(docx: Buffer, created: Date, language: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
+export function makeReproducible(docx: Uint8Array, created: Date, language: string): Buffer {
+  const files = unzipSync(docx);
+  const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
+  const put = (path: string, xml: string) => (files[path] = strToU8(xml));
+
   const stamp = created.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const core = zip.file('docProps/core.xml');
+  const core = text('docProps/core.xml');
   if (core) {
-    const xml = (await core.async('string'))
-      .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`)
-      .replace(/<dc:language>[^<]*<\/dc:language>/, '')
-      .replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`);
-    zip.file('docProps/core.xml', xml);
+    put(
+      'docProps/core.xml',
+      core
+        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`)
+        .replace(/<dc:language>[^<]*<\/dc:language>/, '')
+        .replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`),
+    );
   }
-  await numberRelationshipIds(zip);
-  await renumber(zip, 'word/document.xml', [/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, /(<wp:docPr\b[^>]*?\bid=")(\d+)"/g]);
-  const fixed = new Date(created.getTime() - created.getTimezoneOffset() * 60_000);
-  for (const entry of Object.values(zip.files)) entry.date = fixed;
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  numberRelationshipIds(files, text, put);
+  const documentXml = text('word/document.xml');
+  if (documentXml) put('word/document.xml', renumber(documentXml, [/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, /(<wp:docPr\b[^>]*?\bid=")(\d+)"/g]));
+
+  // Zip times are local wall-clock times: give every entry the document's date as such.
+  const mtime = new Date(created.getTime() + created.getTimezoneOffset() * 60_000);
+  const entries: Zippable = {};
+  for (const [path, data] of Object.entries(files)) entries[path] = [data, { level: 6, mtime }];
+  return Buffer.from(zipSync(entries));
 }
 
 /** Replace random relationship ids (docx makes them for hyperlinks) with rIdLink1, rIdLink2, ... per part. */
-async function numberRelationshipIds(zip: JSZip): Promise<void> {
-  for (const relsPath of Object.keys(zip.files).filter((name) => name.endsWith('.rels'))) {
+function numberRelationshipIds(files: Record<string, Uint8Array>, text: (path: string) => string | undefined, put: (path: string, xml: string) => void): void {
+  for (const relsPath of Object.keys(files).filter((name) => name.endsWith('.rels'))) {
     const partPath = relsPath.replace(/_rels\/(.+)\.rels$/, '$1');
-    const part = zip.file(partPath);
-    let rels = await zip.file(relsPath)!.async('string');
+    let rels = text(relsPath) as string;
+    let part = text(partPath);
     const random = [...rels.matchAll(/Id="(rId[^"]*[^\d"][^"]*)"/g)].map((m) => m[1] as string);
-    if (random.length === 0 || !part) continue;
-    let xml = await part.async('string');
+    if (random.length === 0 || part === undefined) continue;
     random.forEach((id, i) => {
       rels = rels.replaceAll(`"${id}"`, `"rIdLink${i + 1}"`);
-      xml = xml.replaceAll(`"${id}"`, `"rIdLink${i + 1}"`);
+      part = (part as string).replaceAll(`"${id}"`, `"rIdLink${i + 1}"`);
     });
-    zip.file(relsPath, rels);
-    zip.file(partPath, xml);
+    put(relsPath, rels);
+    put(partPath, part);
   }
 }
 
 /** Number the ids that each pattern finds from 1, in order of first appearance (a bookmark's start and end share one). */
-async function renumber(zip: JSZip, partPath: string, patterns: RegExp[]): Promise<void> {
-  const part = zip.file(partPath);
-  if (!part) return;
-  let xml = await part.async('string');
+function renumber(xml: string, patterns: RegExp[]): string {
   for (const pattern of patterns) {
     const ids = new Map<string, number>();
     xml = xml.replace(pattern, (_match, prefix: string, id: string) => {
@@ -55,5 +60,5 @@ async function renumber(zip: JSZip, partPath: string, patterns: RegExp[]): Promi
       return `${prefix}${ids.get(id)}"`;
     });
   }
-  zip.file(partPath, xml);
+  return xml;
 }

@@ -1,5 +1,6 @@
 import pdfmake from 'pdfmake';
 import type { Theme } from '../../theme/types.js';
+import { shareTextLayoutAcrossDocuments } from './sharedTextLayout.js';
 
 interface VirtualFs {
   existsSync(name: string): boolean;
@@ -17,6 +18,7 @@ export function pdfmakeFor(theme: Theme): typeof pdfmake {
   if (!configured) {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
+    shareTextLayoutAcrossDocuments(theme.fontData.normal);
     configured = true;
   }
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;

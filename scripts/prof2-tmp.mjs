@@ -1,0 +1,15 @@
+import { createBuildContext } from '../dist/pipeline/buildContext.js';
+import { readBrief } from '../dist/pipeline/readBrief.js';
+import { layoutBrief } from '../dist/layout/layoutBrief.js';
+import { parseMarkup } from '../dist/document/parseMarkup.js';
+import { loadTheme } from '../dist/theme/loadTheme.js';
+import { writePdf } from '../dist/writers/pdf/writePdf.js';
+const ctx = createBuildContext({ outputDir: '/tmp/warm' });
+const file = { path: '/work/main/briefs/peer-support-workers-2021-01.json', file: 'b.json' };
+const th = (await loadTheme(ctx.templatesRoot, 'hee', ctx.themeValidator, process.cwd())).theme;
+const r = await readBrief(file, ctx.briefValidator);
+const d = parseMarkup(layoutBrief(r.brief, th, ctx.templates));
+for (let i = 0; i < 3; i++) await writePdf(d, th, 'x');
+const t = performance.now();
+for (let i = 0; i < 10; i++) await writePdf(d, th, 'x');
+console.log('per pdf', ((performance.now() - t) / 10).toFixed(0));

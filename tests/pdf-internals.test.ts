@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { embeddedFontPrototype } from '../src/writers/pdf/sharedTextLayout.js';
+
+const font = readFileSync('templates/themes/hee/fonts/Arimo-Regular.ttf');
+
+/** What brief relies on inside pdfmake/pdfkit; an upgrade that moves any of it must fail here, loudly. */
+describe('pdfkit internals used by the PDF writer', () => {
+  it('pdfmake is pinned to an exact version', () => {
+    const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    expect(dependencies.pdfmake).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("pdfkit's EmbeddedFont shapes words through layoutCached(text), and knows its font's name and checksum", () => {
+    const prototype = embeddedFontPrototype(font) as unknown as Record<string, unknown>;
+    expect(typeof prototype.layoutCached).toBe('function');
+    expect(typeof prototype.layout).toBe('function');
+    expect(typeof prototype.encode).toBe('function');
+  });
+
+  it('a shaped word gives the glyph ids, widths and code points that pdfkit embeds', async () => {
+    const { createRequire } = await import('node:module');
+    const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: { font: { postscriptName: string; head: { checkSumAdjustment: number } }; layoutCached(t: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; advanceWidth: number } } };
+    const doc = new PDFKitDocument({ autoFirstPage: false });
+    doc.font(font);
+    expect(doc._font.font.postscriptName).toBe('Arimo');
+    expect(typeof doc._font.font.head.checkSumAdjustment).toBe('number');
+    const run = doc._font.layoutCached('Brief ');
+    expect(run.glyphs.map((g) => g.codePoints)).toEqual([[66], [114], [105], [101], [102], [32]]);
+    expect(run.glyphs.every((g) => Number.isInteger(g.id) && g.advanceWidth > 0)).toBe(true);
+    expect(run.advanceWidth).toBeGreaterThan(0);
+  });
+});
