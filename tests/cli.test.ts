@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnBrief } from './helpers/cli.js';
+import { projectRoot, spawnBrief } from './helpers/cli.js';
 
 /** The installed `brief` command, run as a user runs it: exit codes, help, and never a stack trace. */
 describe('the brief command', () => {
@@ -55,5 +55,27 @@ describe('the brief command', () => {
     const result = spawnBrief(['validate'], cwd);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('there is no briefs/ folder in');
+  });
+});
+
+describe('brief watch from the command line', () => {
+  it('builds, watches, and stops cleanly on Ctrl-C', async () => {
+    const { spawn } = await import('node:child_process');
+    const { cpSync } = await import('node:fs');
+    const cwd = mkdtempSync(join(tmpdir(), 'brief-cli-watch-'));
+    mkdirSync(join(cwd, 'briefs'));
+    cpSync('tests/fixtures/valid/minimal.json', join(cwd, 'briefs', 'minimal.json'));
+    const child = spawn(process.execPath, [`${projectRoot}bin/brief.js`, 'watch'], { cwd });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    await new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error(`no "watching" line: ${stdout}`)), 20_000);
+      child.stdout.on('data', () => stdout.includes('(Ctrl-C to stop)') && (clearTimeout(timeout), resolve()));
+    });
+    expect(stdout).toContain('first build -> briefs/minimal.json: wrote output/minimal.pdf');
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(stdout).toContain('stopped watching');
   });
 });
