@@ -22,7 +22,7 @@ describe('brief build: the January 2021 brief as a PDF', () => {
   beforeAll(async () => {
     const result = await runBrief('build', briefFile, '--output', outDir);
     expect(result.code).toBe(0);
-    buildLine = result.out.join('\n');
+    buildLine = result.out[0] as string;
     pdf = await readPdf(pdfPath);
   });
 
@@ -121,7 +121,7 @@ describe('brief build: the January 2021 brief as a PDF', () => {
     const again = mkdtempSync(join(tmpdir(), 'brief-pdf-'));
     expect((await runBrief('build', briefFile, '--output', again)).code).toBe(0);
     expect(readFileSync(join(again, 'peer-support-workers-2021-01.pdf')).equals(readFileSync(pdfPath))).toBe(true);
-    expect(readdirSync(again).sort()).toEqual(['peer-support-workers-2021-01.docx', 'peer-support-workers-2021-01.pdf']);
+    expect(readdirSync(again).sort()).toEqual(['.brief-manifest.json', 'peer-support-workers-2021-01.docx', 'peer-support-workers-2021-01.pdf']);
   });
 });
 

@@ -1,24 +1,26 @@
 import { resolve } from 'node:path';
-import { buildBrief } from '../pipeline/buildBrief.js';
-import { createBuildContext } from '../pipeline/buildContext.js';
+import { batchBuild } from '../batch/batchBuild.js';
 import { briefFiles } from './briefFiles.js';
 import type { Output } from './output.js';
-import { reportBuild } from './reportBuild.js';
+
+export interface BuildOptions {
+  output: string;
+  concurrency?: number;
+  force?: boolean;
+  report?: string;
+}
 
 /** `brief build [paths...]`: build each brief's PDF and Word document into the output folder. Returns the exit code. */
-export async function buildCommand(paths: string[], options: { output: string }, out: Output): Promise<number> {
+export async function buildCommand(paths: string[], options: BuildOptions, out: Output): Promise<number> {
   const files = await briefFiles(paths);
   if (files.length === 0) {
     out.error('no brief files (.json) found to build');
     return 1;
   }
-  const context = createBuildContext({ outputDir: resolve(options.output) });
-  let failed = 0;
-  for (const file of files) {
-    const result = await buildBrief(file, context);
-    if (!result.ok) failed++;
-    for (const line of reportBuild(file.file, result)) out.info(line);
-  }
-  if (files.length > 1) out.info(`${files.length} briefs: ${files.length - failed} built, ${failed} failed`);
-  return failed > 0 ? 1 : 0;
+  const report = await batchBuild(
+    files,
+    { outputDir: resolve(options.output), concurrency: options.concurrency, force: options.force, reportPath: options.report && resolve(options.report), command: `brief build ${paths.join(' ')}`.trim() },
+    out,
+  );
+  return report.summary.failed > 0 ? 1 : 0;
 }

@@ -1,14 +1,17 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { NoBriefsFolderError } from './briefFiles.js';
 import { consoleOutput, type Output } from './output.js';
-import { buildCommand } from './buildCommand.js';
-import { validateCommand } from './validateCommand.js';
-import { watchCommand } from './watchCommand.js';
 
-/** Exit codes: 0 all is well, 1 a brief is wrong or a build failed, 2 the command was used wrongly. */
+/**
+ * Exit codes: 0 all is well, 1 a brief is wrong or a build failed, 2 the command was used
+ * wrongly, 3 another build into the same folder is already running.
+ */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_LOCKED = 3;
+
+const BRIEF_PATHS = 'brief files or folders of briefs (default: every brief in briefs/)';
 
 /** Run the `brief` command line; resolves to the exit code. Never throws. */
 export async function main(argv: string[], out: Output = consoleOutput): Promise<number> {
@@ -20,22 +23,31 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .configureOutput({ writeOut: (s) => out.info(s.trimEnd()), writeErr: (s) => (s.startsWith('error: ') ? out.error(s.slice(7).trimEnd()) : out.info(s.trimEnd())) })
     .showHelpAfterError('(run "brief --help" to see the commands)');
 
+  // Each command's module is loaded only when it runs, so a quick command starts quickly.
   program
     .command('validate')
     .description('check briefs against the schema and report every problem with its line and column')
-    .argument('[paths...]', 'brief files or folders of briefs (default: every brief in briefs/)')
+    .argument('[paths...]', BRIEF_PATHS)
     .addHelpText('after', '\nExamples:\n  npx brief validate\n  npx brief validate briefs/peer-support-workers-2021-01.json')
     .action(async (paths: string[]) => {
+      const { validateCommand } = await import('./validateCommand.js');
       exitCode = await validateCommand(paths, out);
     });
 
   program
     .command('build')
-    .description('build each brief into a PDF in the output folder')
-    .argument('[paths...]', 'brief files or folders of briefs (default: every brief in briefs/)')
+    .description('build each brief into a PDF and a Word document in the output folder, skipping briefs that have not changed')
+    .argument('[paths...]', BRIEF_PATHS)
     .option('-o, --output <folder>', 'where to write the documents', 'output')
-    .addHelpText('after', '\nExamples:\n  npx brief build\n  npx brief build briefs/peer-support-workers-2021-01.json')
-    .action(async (paths: string[], options: { output: string }) => {
+    .option('-j, --concurrency <n>', 'how many briefs to build at once (default: one per processor core)', positiveInteger)
+    .option('-f, --force', 'build every brief, even those whose inputs have not changed')
+    .option('--report <file>', 'also write a JSON report of the run (each brief: status, pages, bytes, time, errors)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  npx brief build\n  npx brief build briefs/peer-support-workers-2021-01.json\n  npx brief build --force --report output/report.json\n\nExit codes: 0 all built (or unchanged), 1 a brief could not be built, 2 the command was\ntyped wrongly, 3 another build into the same output folder is running.',
+    )
+    .action(async (paths: string[], options: { output: string; concurrency?: number; force?: boolean; report?: string }) => {
+      const { buildCommand } = await import('./buildCommand.js');
       exitCode = await buildCommand(paths, options, out);
     });
 
@@ -45,6 +57,7 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .option('-o, --output <folder>', 'where to write the documents', 'output')
     .addHelpText('after', '\nKeep it running beside your editor and PDF viewer; stop it with Ctrl-C.\nA save with a mistake is reported and the last good documents are kept.')
     .action(async (options: { output: string }) => {
+      const { watchCommand } = await import('./watchCommand.js');
       exitCode = await watchCommand(options, out);
     });
 
@@ -60,9 +73,20 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
       out.error(error.message);
       return EXIT_USAGE;
     }
+    const { LockHeldError } = await import('../batch/buildLock.js');
+    if (error instanceof LockHeldError) {
+      out.error(error.message);
+      return EXIT_LOCKED;
+    }
     out.error(`something went wrong that brief did not expect: ${(error as Error).message}`);
     if (program.opts().debug) out.error((error as Error).stack ?? '');
     else out.error('run again with --debug for technical details, and tell the team that looks after brief');
     return EXIT_PROBLEMS;
   }
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('it must be a whole number, 1 or more');
+  return n;
 }

@@ -11,6 +11,11 @@ export async function watchCommand(options: { output: string }, out: Output): Pr
   if (!(await stat(briefsDir).then((s) => s.isDirectory(), () => false))) {
     throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief watch in the project folder`);
   }
+  // Listen for Ctrl-C before anything else, so that it is never met by Node's default (an abrupt exit).
+  const stopped = new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   const watching = watchBriefs({
     briefsDir,
     templatesRoot: join(packageRoot, 'templates'),
@@ -18,11 +23,8 @@ export async function watchCommand(options: { output: string }, out: Output): Pr
     outputDir: resolve(options.output),
     out,
   });
-  await watching.ready;
-  await new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await Promise.race([watching.ready, stopped]);
+  await stopped;
   out.info('stopping: finishing the build under way, if any');
   await watching.close();
   out.info('stopped watching');

@@ -70,7 +70,11 @@ export async function buildBrief(file: BriefFile, context: BuildContext): Promis
     { path: join(context.outputDir, `${name}.docx`), data: docx },
   ];
   // Both are made before either is written, so a failure leaves both previous files as they were.
-  await Promise.all(outputs.map((output) => writeOutput(output.path, output.data)));
+  const written = await Promise.allSettled(outputs.map((output) => writeOutput(output.path, output.data)));
+  const unwritable = written.flatMap((w, i) => (w.status === 'rejected' ? [{ path: outputs[i]?.path as string, error: w.reason as NodeJS.ErrnoException }] : []));
+  if (unwritable.length > 0) {
+    return failed(unwritable.map(({ path, error }) => ({ file: displayPath(path), pointer: '', message: `cannot be written: ${describeWriteError(error)}; the previous file, if any, is unchanged` })));
+  }
   return {
     ok: true,
     outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount })),
@@ -85,4 +89,22 @@ async function themeFor(id: string, context: BuildContext): Promise<{ ok: true; 
   const loaded = await loadTheme(context.templatesRoot, id, context.themeValidator, process.cwd());
   if (loaded.ok) context.themes.set(id, loaded.theme);
   return loaded;
+}
+
+function describeWriteError(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EISDIR':
+      return 'there is a folder of that name in its place';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOTDIR':
+      return 'part of its folder path is a file, not a folder';
+    default:
+      return error.message;
+  }
 }

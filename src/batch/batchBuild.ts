@@ -1,0 +1,137 @@
+import { availableParallelism } from 'node:os';
+import type { BriefFile } from '../cli/briefFiles.js';
+import type { Output } from '../cli/output.js';
+import { reportBuild } from '../cli/reportBuild.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { writeOutput } from '../output/writeOutput.js';
+import type { BuildResult } from '../pipeline/buildBrief.js';
+import { acquireBuildLock } from './buildLock.js';
+import { inThisThread, inWorkerThreads } from './builders.js';
+import { FileHashes } from './fileHashes.js';
+import { isUpToDate, manifestEntry, readManifest, writeManifest } from './manifest.js';
+import { programVersion } from './programVersion.js';
+
+export interface BatchOptions {
+  outputDir: string;
+  concurrency?: number;
+  force?: boolean;
+  reportPath?: string;
+  templatesRoot?: string;
+  schemaRoot?: string;
+  /** How the run is named in the lock, e.g. "brief build". */
+  command?: string;
+}
+
+export interface BriefReport {
+  file: string;
+  status: 'built' | 'skipped' | 'failed';
+  pages?: number;
+  bytes?: number;
+  milliseconds?: number;
+  outputs: { path: string; bytes: number }[];
+  warnings: string[];
+  errors: string[];
+}
+
+export interface BatchReport {
+  program: string;
+  started: string;
+  finished: string;
+  milliseconds: number;
+  concurrency: number;
+  summary: { built: number; skipped: number; failed: number };
+  briefs: BriefReport[];
+}
+
+/**
+ * `brief build` as a batch: one run at a time per output folder (a lock), briefs whose inputs
+ * have not changed skipped (a manifest of content hashes), the rest built in worker threads,
+ * a failure reported by name without stopping the others, and a JSON report if asked for.
+ */
+export async function batchBuild(files: BriefFile[], options: BatchOptions, out: Output): Promise<BatchReport> {
+  const started = new Date();
+  const stamp = (line: string) => (out.timestamps ? `${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}  ${line}` : line);
+  const say = (line: string) => out.info(stamp(line));
+  const release = await acquireBuildLock(options.outputDir, options.command ?? 'brief build', say);
+  try {
+    const program = await programVersion();
+    const hashes = new FileHashes();
+    const manifest = await readManifest(options.outputDir);
+    const reports = new Map<string, BriefReport>();
+    const toBuild: BriefFile[] = [];
+    for (const file of files) {
+      if (!options.force && (await isUpToDate(manifest.briefs[file.path], program, hashes))) {
+        reports.set(file.path, { file: file.file, status: 'skipped', outputs: [], warnings: [], errors: [] });
+      } else {
+        toBuild.push(file);
+      }
+    }
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), toBuild.length));
+    if (toBuild.length > 0) {
+      const roots = { outputDir: options.outputDir, templatesRoot: options.templatesRoot, schemaRoot: options.schemaRoot };
+      const builder = concurrency > 1 ? inWorkerThreads(roots, concurrency) : await inThisThread(roots);
+      let done = 0;
+      const progress = () => out.progress?.(`building: ${done} of ${toBuild.length} done${files.length > toBuild.length ? `, ${files.length - toBuild.length} unchanged` : ''}`);
+      progress();
+      try {
+        await Promise.all(
+          toBuild.map(async (file) => {
+            let result: BuildResult;
+            try {
+              result = await builder.build(file);
+            } catch (error) {
+              result = { ok: false, dependencies: [], diagnostics: [{ file: file.file, pointer: '', message: `the build stopped unexpectedly: ${(error as Error).message}` }] };
+            }
+            done++;
+            for (const line of reportBuild(file.file, result)) say(line);
+            progress();
+            reports.set(file.path, briefReport(file, result));
+            if (result.ok) {
+              manifest.briefs[file.path] = await manifestEntry(program, result.dependencies, result.outputs.map((o) => o.path), hashes);
+            } else {
+              delete manifest.briefs[file.path];
+            }
+          }),
+        );
+      } finally {
+        await builder.close();
+      }
+      await writeManifest(options.outputDir, manifest);
+    }
+    const briefs = files.map((f) => reports.get(f.path) as BriefReport);
+    const count = (status: BriefReport['status']) => briefs.filter((b) => b.status === status).length;
+    const finished = new Date();
+    const report: BatchReport = {
+      program,
+      started: started.toISOString(),
+      finished: finished.toISOString(),
+      milliseconds: finished.getTime() - started.getTime(),
+      concurrency,
+      summary: { built: count('built'), skipped: count('skipped'), failed: count('failed') },
+      briefs,
+    };
+    if (options.reportPath) await writeOutput(options.reportPath, Buffer.from(`${JSON.stringify(report, null, 2)}\n`));
+    const { built, skipped, failed } = report.summary;
+    say(
+      `${files.length} brief${files.length === 1 ? '' : 's'}: ${built} built, ${skipped} unchanged (skipped), ${failed} failed, in ${(report.milliseconds / 1000).toFixed(1)} s` +
+        (options.reportPath ? `; report in ${options.reportPath}` : ''),
+    );
+    return report;
+  } finally {
+    await release();
+  }
+}
+
+function briefReport(file: BriefFile, result: BuildResult): BriefReport {
+  if (!result.ok) return { file: file.file, status: 'failed', outputs: [], warnings: [], errors: result.diagnostics.map(formatDiagnostic) };
+  return {
+    file: file.file,
+    status: 'built',
+    pages: result.outputs[0]?.pages,
+    bytes: result.outputs.reduce((sum, o) => sum + o.bytes, 0),
+    milliseconds: Math.round(result.milliseconds),
+    outputs: result.outputs.map((o) => ({ path: o.path, bytes: o.bytes })),
+    warnings: [],
+    errors: [],
+  };
+}

@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import type { BriefFile } from '../cli/briefFiles.js';
+import { packageRoot } from '../paths.js';
+import type { BuildResult } from '../pipeline/buildBrief.js';
+import type { BuildTask } from './buildWorker.js';
+
+/** Something that builds briefs: in this thread, or in a pool of worker threads. */
+export interface Builder {
+  build(file: BriefFile): Promise<BuildResult>;
+  close(): Promise<void>;
+}
+
+type Roots = Omit<BuildTask, 'file'>;
+
+/** Builds in this thread, one brief at a time: no worker to start, so best for one brief or one core. */
+export async function inThisThread(roots: Roots): Promise<Builder> {
+  const { default: buildInWorker } = await import('./buildWorker.js');
+  return { build: (file) => buildInWorker({ file, ...roots }), close: async () => undefined };
+}
+
+/** Builds in `threads` worker threads at once, each keeping its own warm build context. */
+export function inWorkerThreads(roots: Roots, threads: number): Builder {
+  // Worker threads run the compiled program, wherever this module itself was loaded from.
+  const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'dist', 'batch', 'buildWorker.js'), minThreads: threads, maxThreads: threads });
+  return { build: (file) => pool.run({ file, ...roots }), close: () => pool.destroy() };
+}
