@@ -1,32 +1,90 @@
 /**
- * `npm run bench`: how fast brief is where people feel it. Prints a table; targets are
- * checked and marked, but a benchmark never fails the build (timings belong here, not in tests).
- *
- *   watch: the median time from saving the 2021 brief to both new documents being written.
+ * `npm run bench`: how fast brief is where people feel it, and how it compares with pandoc.
+ * Prints a table; targets are marked met or not, but a benchmark never fails anything
+ * (timings belong here, not in tests). Run it on an otherwise quiet machine.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
-import type { BuildResult } from '../src/pipeline/buildBrief.js';
+import { buildBrief, type BuildResult } from '../src/pipeline/buildBrief.js';
+import { createBuildContext } from '../src/pipeline/buildContext.js';
 import { watchBriefs } from '../src/watch/watchBriefs.js';
 
 const BRIEF = join(packageRoot, 'briefs', 'peer-support-workers-2021-01.json');
+const SEED = join(packageRoot, 'tests', 'fixtures', 'seed', 'evidence-brief-peer-support-workers-2021-01.txt');
+const BIN = join(packageRoot, 'bin', 'brief.js');
+/** The same Node options as bin/brief.js's first line. */
+const NODE_FLAGS = ['--max-semi-space-size=32', '--max-old-space-size=192'];
+const source = readFileSync(BRIEF, 'utf8');
+const work = mkdtempSync(join(tmpdir(), 'brief-bench-'));
 
 interface Row {
   measure: string;
   value: string;
-  target: string;
+  target?: string;
   met?: boolean;
 }
-
+const rows: Row[] = [];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Run the brief command in a new process; its wall time and its peak memory (VmHWM, sampled from /proc). */
+async function runCli(args: string[], cwd: string): Promise<{ ms: number; peakMb: number; code: number | null }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  let peakKb = 0;
+  const sample = () => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+    } catch {
+      // the process has ended
+    }
+  };
+  const sampler = setInterval(sample, 20);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(sampler);
+  return { ms: performance.now() - started, peakMb: peakKb / 1024, code };
+}
+
+function briefWithTopic(topic: string, text = source): string {
+  return text.replace('"topic": "Peer Support Workers"', `"topic": "${topic}"`);
+}
+
+/** The 2021 brief built from nothing, in a new process: start-up, schema, templates, fonts and all. */
+async function coldBuild(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const dir = join(work, `cold-${i}`);
+    mkdirSync(join(dir, 'briefs'), { recursive: true });
+    writeFileSync(join(dir, 'briefs', 'brief.json'), source);
+    const run = await runCli(['build', '--force'], dir);
+    if (run.code !== 0) throw new Error('the cold build failed');
+    times.push(run.ms);
+  }
+  return median(times);
+}
+
+/** The same brief built again in a process that has built it before (what watch does). */
+async function warmBuild(text: string, label: string): Promise<number> {
+  const context = createBuildContext({ outputDir: join(work, `warm-${label}`) });
+  const path = join(work, `warm-${label}.json`);
+  writeFileSync(path, text);
+  const times: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const result = await buildBrief({ path, file: path }, context);
+    if (!result.ok) throw new Error(`the warm build of ${label} failed`);
+    if (i > 0) times.push(result.milliseconds);
+  }
+  return median(times);
+}
 
 /** Save the brief again and again under a running watcher; time each save until both documents are written. */
-async function watchRebuild(saves: number): Promise<Row> {
-  const root = mkdtempSync(join(tmpdir(), 'brief-bench-'));
-  mkdirSync(join(root, 'briefs'));
-  const source = readFileSync(BRIEF, 'utf8');
+async function watchRebuild(saves: number): Promise<number> {
+  const root = join(work, 'watch');
+  mkdirSync(join(root, 'briefs'), { recursive: true });
   const briefPath = join(root, 'briefs', 'brief.json');
   writeFileSync(briefPath, source);
   let built: ((result: BuildResult) => void) | undefined;
@@ -43,24 +101,88 @@ async function watchRebuild(saves: number): Promise<Row> {
   for (let i = 0; i < saves; i++) {
     const done = new Promise<BuildResult>((resolve) => (built = resolve));
     const started = performance.now();
-    writeFileSync(briefPath, source.replace('"topic": "Peer Support Workers"', `"topic": "Peer Support Workers ${i}"`));
-    const result = await done;
-    if (!result.ok) throw new Error('the benchmark brief failed to build');
+    writeFileSync(briefPath, briefWithTopic(`Peer Support Workers ${i}`));
+    if (!(await done).ok) throw new Error('the watched brief failed to build');
     times.push(performance.now() - started);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 150));
   }
   await watching.close();
-  rmSync(root, { recursive: true, force: true });
-  const ms = median(times);
-  return { measure: `watch: save of the 2021 brief to PDF + DOCX written (median of ${saves})`, value: `${ms.toFixed(0)} ms`, target: '<= 400 ms', met: ms <= 400 };
+  return median(times);
 }
 
-const rows: Row[] = [await watchRebuild(15)];
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`brief benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ${cpu}\n`);
-const width = Math.max(...rows.map((r) => r.measure.length));
-console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  target`);
-for (const row of rows) {
-  const mark = row.met === undefined ? '' : row.met ? '  met' : '  NOT MET';
-  console.log(`${row.measure.padEnd(width)}  ${row.value.padStart(10)}  ${row.target}${mark}`);
+/** A folder of 100 briefs the size of the 2021 brief. */
+function hundredBriefs(): string {
+  const dir = join(work, 'hundred');
+  mkdirSync(join(dir, 'briefs'), { recursive: true });
+  for (let i = 1; i <= 100; i++) writeFileSync(join(dir, 'briefs', `brief-${String(i).padStart(3, '0')}.json`), briefWithTopic(`Peer Support Workers ${i}`));
+  return dir;
 }
+
+/** The 2021 brief with its sections repeated ten times over: 1,180 entries. */
+function tenTimesLonger(): string {
+  const brief = JSON.parse(source) as { sections: unknown[] };
+  brief.sections = Array.from({ length: 10 }, () => brief.sections).flat();
+  return JSON.stringify(brief);
+}
+
+/** pandoc on the same content (the seed text): a .docx with a table of contents, and a PDF through pdflatex. */
+function pandoc(): number | undefined {
+  try {
+    execFileSync('pandoc', ['--version'], { stdio: 'ignore' });
+    execFileSync('pdflatex', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    execFileSync('pandoc', [SEED, '-f', 'markdown', '--toc', '-o', join(work, 'pandoc.docx')], { stdio: 'ignore' });
+    execFileSync('pandoc', [SEED, '-f', 'markdown', '--toc', '--pdf-engine=pdflatex', '-V', 'geometry:a4paper', '-o', join(work, 'pandoc.pdf')], { stdio: 'ignore' });
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+try {
+  const reference = pandoc();
+  const cold = await coldBuild();
+  rows.push({
+    measure: 'the 2021 brief from a cold process (PDF + DOCX)',
+    value: seconds(cold),
+    ...(reference === undefined ? { target: 'under half of pandoc (pandoc and pdflatex not installed)' } : { target: `under half of pandoc: ${seconds(reference / 2)}`, met: cold < reference / 2 }),
+  });
+  if (reference !== undefined) rows.push({ measure: 'reference: pandoc on the same text, .docx with --toc + PDF via pdflatex', value: seconds(reference) });
+  const warm = await warmBuild(source, 'once');
+  rows.push({ measure: 'the 2021 brief rebuilt in a warm process (PDF + DOCX)', value: seconds(warm) });
+  const watch = await watchRebuild(15);
+  rows.push({ measure: 'brief watch: save of the 2021 brief to PDF + DOCX written (median of 15)', value: seconds(watch), target: '<= 0.40 s', met: watch <= 400 });
+  const long = await warmBuild(tenTimesLonger(), 'tenfold');
+  rows.push({ measure: 'a brief ten times longer, rebuilt warm: time / time of the 2021 brief', value: `${(long / warm).toFixed(1)}x`, target: 'about 10x, not more', met: long / warm <= 11 });
+
+  const hundred = hundredBriefs();
+  const checked = async (args: string[]) => {
+    const run = await runCli(args, hundred);
+    if (run.code !== 0) throw new Error(`brief ${args.join(' ')} failed with exit code ${run.code}`);
+    return run;
+  };
+  const one = await checked(['build', '--force', '--concurrency', '1']);
+  rows.push({ measure: 'batch: 100 briefs of that size, 1 worker', value: seconds(one.ms) });
+  const two = await checked(['build', '--force', '--concurrency', '2']);
+  rows.push({ measure: 'batch: the same 100 briefs, 2 workers', value: seconds(two.ms), target: 'at least 1.7x faster than 1 worker', met: one.ms / two.ms >= 1.7 });
+  rows.push({ measure: 'batch: speed-up of 2 workers over 1', value: `${(one.ms / two.ms).toFixed(2)}x` });
+  const noop = await checked(['build']);
+  rows.push({ measure: 'batch: a run over the 100 with nothing changed (all skipped)', value: seconds(noop.ms), target: 'under 1 s', met: noop.ms < 1000 });
+  const peak = Math.max(one.peakMb, two.peakMb);
+  rows.push({ measure: 'peak memory of a batch run (resident, whole process)', value: `${peak.toFixed(0)} MB`, target: 'under 300 MB', met: peak < 300 });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`brief benchmark, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
+const width = Math.max(...rows.map((r) => r.measure.length));
+console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(9)}  target`);
+for (const row of rows) {
+  const mark = row.met === undefined ? '' : row.met ? '  (met)' : '  (NOT MET)';
+  console.log(`${row.measure.padEnd(width)}  ${row.value.padStart(9)}  ${row.target ?? ''}${mark}`);
+}
+if (!existsSync(join(packageRoot, 'dist'))) console.log('\n(dist/ is missing: run npm install first)');

@@ -32,3 +32,28 @@ describe('pdfkit internals used by the PDF writer', () => {
     expect(run.advanceWidth).toBeGreaterThan(0);
   });
 });
+
+describe('the shared cache of shaped words', () => {
+  it('keeps no font alive: a document and its font can be collected once it is done with', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const { createRequire } = await import('node:module');
+    const { shareTextLayoutAcrossDocuments } = await import('../src/writers/pdf/sharedTextLayout.js');
+    shareTextLayoutAcrossDocuments(font);
+    const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: { font: object; layoutCached(t: string): unknown } };
+    const fontRef = (() => {
+      const doc = new PDFKitDocument({ autoFirstPage: false });
+      doc.font(font);
+      doc._font.layoutCached(`word-${Math.random()} `); // a word no document has shaped before
+      return new WeakRef(doc._font.font);
+    })();
+    for (let i = 0; i < 5 && fontRef.deref(); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      gc();
+    }
+    expect(fontRef.deref()).toBeUndefined();
+  });
+});

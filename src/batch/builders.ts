@@ -16,7 +16,16 @@ type Roots = Omit<BuildTask, 'file'>;
 /** Builds in this thread, one brief at a time: no worker to start, so best for one brief or one core. */
 export async function inThisThread(roots: Roots): Promise<Builder> {
   const { default: buildInWorker } = await import('./buildWorker.js');
-  return { build: (file) => buildInWorker({ file, ...roots }), close: async () => undefined };
+  // One at a time: started together, a hundred builds would all hold their documents in memory at once.
+  let previous: Promise<unknown> = Promise.resolve();
+  return {
+    build: (file) => {
+      const build = previous.then(() => buildInWorker({ file, ...roots }));
+      previous = build.catch(() => undefined);
+      return build;
+    },
+    close: () => previous.then(() => undefined),
+  };
 }
 
 /** Builds in `threads` worker threads at once, each keeping its own warm build context. */

@@ -13,9 +13,15 @@ import { createRequire } from 'node:module';
 const MAX_WORDS = 200_000;
 let installed = false;
 
+interface ShapedWord {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: object[];
+  advanceWidth: number;
+}
+
 interface EmbeddedFontLike {
   font: { postscriptName: string; head: { checkSumAdjustment: number } };
-  layoutCached(text: string): unknown;
+  layoutCached(text: string): ShapedWord;
 }
 
 /** The prototype of pdfkit's EmbeddedFont, as pdfmake loads it, found through a throwaway document. */
@@ -32,7 +38,7 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
   const prototype = embeddedFontPrototype(fontData);
   const shapeWord = prototype.layoutCached;
   if (typeof shapeWord !== 'function') throw new Error('pdfkit has changed: EmbeddedFont.layoutCached is gone (see sharedTextLayout.ts)');
-  const words = new Map<string, unknown>();
+  const words = new Map<string, ShapedWord>();
   // Reading a font's name is itself slow (fontkit decodes its name table): once per font object.
   const fontKeys = new WeakMap<object, string>();
   const fontKey = (font: EmbeddedFontLike['font']) => {
@@ -47,7 +53,12 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
     const key = fontKey(this.font) + text;
     let run = words.get(key);
     if (run === undefined) {
-      run = shapeWord.call(this, text);
+      const shaped = shapeWord.call(this, text);
+      run = {
+        glyphs: shaped.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints })),
+        positions: shaped.positions,
+        advanceWidth: shaped.advanceWidth,
+      };
       if (words.size >= MAX_WORDS) words.clear();
       words.set(key, run);
     }
