@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32 --max-old-space-size=192
+#!/usr/bin/env -S node --max-semi-space-size=64 --max-old-space-size=192
 // V8 tuned for building briefs: a larger young generation halves garbage-collection time (pdfmake
 // allocates a lot), a modest old generation keeps memory low; npm run bench runs the same way.
 // The `brief` command. The program itself is TypeScript compiled into dist/ by `npm install`.

@@ -107,7 +107,7 @@ describe('brief build as a scheduled batch', () => {
       expect(second.code).toBe(3);
       expect(second.stderr).toContain(`brief: another brief build is running: process ${process.pid} on ${hostname()}, started `);
       expect(second.stderr).toContain('(brief build (the nightly run)); try again when it has finished');
-      expect(readdirSync(join(root, 'output'))).toEqual([LOCK_NAME]);
+      expect(readdirSync(join(root, 'output')).sort()).toEqual([LOCK_NAME, `${LOCK_NAME}.owner.json`]);
     } finally {
       await release();
     }
@@ -117,7 +117,7 @@ describe('brief build as a scheduled batch', () => {
     const root = makeProject(2, { plain: false });
     const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid as number;
     mkdirSync(join(root, 'output', LOCK_NAME), { recursive: true });
-    writeFileSync(join(root, 'output', LOCK_NAME, 'owner.json'), JSON.stringify({ pid: gone, host: hostname(), started: '2026-11-25T02:00:00.000Z', command: 'brief build' }));
+    writeFileSync(join(root, 'output', `${LOCK_NAME}.owner.json`), JSON.stringify({ pid: gone, host: hostname(), started: '2026-11-25T02:00:00.000Z', command: 'brief build' }));
     const result = spawnBrief(['build', 'briefs'], root);
     expect(result.stdout).toContain(`a lock left by a build that stopped (process ${gone}, started 2026-11-25T02:00:00.000Z) was found and taken over`);
     expect(result.code).toBe(0);

@@ -32,31 +32,31 @@ export const LOCK_NAME = '.brief.lock';
 export async function acquireBuildLock(outputDir: string, command: string, say: (line: string) => void): Promise<() => Promise<void>> {
   await mkdir(outputDir, { recursive: true });
   const lockPath = join(outputDir, LOCK_NAME);
+  // Beside the lock, not in it: proper-lockfile watches the lock folder's modification time.
+  const ownerPath = `${lockPath}.owner.json`;
   const options = { lockfilePath: lockPath, realpath: false, stale: 30_000, update: 10_000, retries: 0, onCompromised: () => undefined };
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(outputDir, options);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const owner = await readOwner(lockPath);
+    const owner = await readOwner(ownerPath);
     if (!owner || owner.host !== hostname() || isAlive(owner.pid)) throw new LockHeldError(owner, lockPath);
     say(`a lock left by a build that stopped (process ${owner.pid}, started ${owner.started}) was found and taken over`);
     await rm(lockPath, { recursive: true, force: true });
     release = await lockfile.lock(outputDir, options);
   }
   const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
-  const ownerPath = join(lockPath, 'owner.json');
   await writeFile(ownerPath, JSON.stringify(owner));
   return async () => {
-    // proper-lockfile removes the lock folder, which must be empty.
     await rm(ownerPath, { force: true });
-    await release();
+    await release().catch(() => undefined); // already gone: nothing left to release
   };
 }
 
-async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
+async function readOwner(ownerPath: string): Promise<LockOwner | undefined> {
   try {
-    return JSON.parse(await readFile(join(lockPath, 'owner.json'), 'utf8')) as LockOwner;
+    return JSON.parse(await readFile(ownerPath, 'utf8')) as LockOwner;
   } catch {
     return undefined;
   }
