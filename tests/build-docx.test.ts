@@ -23,7 +23,7 @@ describe('brief build: the January 2021 brief as a Word document', () => {
   beforeAll(async () => {
     const result = await runBrief('build', briefFile, '--output', outDir);
     expect(result.code).toBe(0);
-    buildLine = result.out[0] as string;
+    buildLine = result.out.find((line) => line.includes(': wrote ')) as string;
     docx = await readDocx(docxPath);
     paragraphs = all(all(docx.document, 'w:body'), 'w:p');
     const pdf = await readPdf(join(outDir, 'peer-support-workers-2021-01.pdf'));

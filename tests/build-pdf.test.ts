@@ -22,7 +22,7 @@ describe('brief build: the January 2021 brief as a PDF', () => {
   beforeAll(async () => {
     const result = await runBrief('build', briefFile, '--output', outDir);
     expect(result.code).toBe(0);
-    buildLine = result.out[0] as string;
+    buildLine = result.out.find((line) => line.includes(': wrote ')) as string;
     pdf = await readPdf(pdfPath);
   });
 

@@ -80,7 +80,7 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
             try {
               result = await builder.build(file);
             } catch (error) {
-              result = { ok: false, dependencies: [], diagnostics: [{ file: file.file, pointer: '', message: `the build stopped unexpectedly: ${(error as Error).message}` }] };
+              result = { ok: false, dependencies: [], warnings: [], diagnostics: [{ file: file.file, pointer: '', message: `the build stopped unexpectedly: ${(error as Error).message}` }] };
             }
             done++;
             for (const line of reportBuild(file.file, result)) say(line);
@@ -123,7 +123,8 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
 }
 
 function briefReport(file: BriefFile, result: BuildResult): BriefReport {
-  if (!result.ok) return { file: file.file, status: 'failed', outputs: [], warnings: [], errors: result.diagnostics.map(formatDiagnostic) };
+  const warnings = result.warnings.map(formatDiagnostic);
+  if (!result.ok) return { file: file.file, status: 'failed', outputs: [], warnings, errors: result.diagnostics.map(formatDiagnostic) };
   return {
     file: file.file,
     status: 'built',
@@ -131,7 +132,7 @@ function briefReport(file: BriefFile, result: BuildResult): BriefReport {
     bytes: result.outputs.reduce((sum, o) => sum + o.bytes, 0),
     milliseconds: Math.round(result.milliseconds),
     outputs: result.outputs.map((o) => ({ path: o.path, bytes: o.bytes })),
-    warnings: [],
+    warnings,
     errors: [],
   };
 }

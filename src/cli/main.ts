@@ -52,6 +52,40 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     });
 
   program
+    .command('new')
+    .description('start a new brief in briefs/ from the team\'s defaults (it never replaces an existing brief)')
+    .argument('<name>', 'the file name, without .json: lower-case letters, digits and hyphens')
+    .requiredOption('--title <topic>', 'the brief\'s topic, e.g. "Nursing Associates"')
+    .addHelpText('after', '\nExample:\n  npx brief new nursing-associates-2026-11 --title "Nursing Associates"')
+    .action(async (name: string, options: { title: string }) => {
+      const { newCommand } = await import('./newCommand.js');
+      exitCode = await newCommand(name, options, out);
+    });
+
+  program
+    .command('import')
+    .description('add references exported from a reference manager or database (RIS, BibTeX, MEDLINE .nbib, CSL-JSON) to a brief')
+    .argument('<file>', 'the export: .ris, .bib, .nbib or .json (CSL-JSON)')
+    .requiredOption('--into <brief>', 'the brief to add them to')
+    .requiredOption('--section <heading>', 'the section or subsection to add them to (made at the end if the brief has none)')
+    .option('--dry-run', 'show what would be added, and change nothing')
+    .addHelpText('after', '\nReferences already in the brief (the same DOI, or the same title) are skipped.\n\nExample:\n  npx brief import zotero.ris --into briefs/my-brief.json --section "Case Studies"')
+    .action(async (file: string, options: { into: string; section: string; dryRun?: boolean }) => {
+      const { importCommand } = await import('./importCommand.js');
+      exitCode = await importCommand(file, options, out);
+    });
+
+  program
+    .command('lint')
+    .description('point out what a careful editor would: repeated entries or summaries, entries out of date order, unexplained access markers, missing links, empty sections')
+    .argument('[paths...]', BRIEF_PATHS)
+    .option('--strict', 'exit 1 when there are warnings (for checks that must pass)')
+    .action(async (paths: string[], options: { strict?: boolean }) => {
+      const { lintCommand } = await import('./lintCommand.js');
+      exitCode = await lintCommand(paths, options, out);
+    });
+
+  program
     .command('watch')
     .description('build every brief, then rebuild a brief as soon as it, or a template, theme or schema it uses, is saved')
     .option('-o, --output <folder>', 'where to write the documents', 'output')

@@ -4,12 +4,13 @@ import type { BuildResult } from '../pipeline/buildBrief.js';
 
 /** The lines a build prints: what was written, how big, how long; or every problem, and that nothing was replaced. */
 export function reportBuild(file: string, result: BuildResult): string[] {
+  const warnings = result.warnings.map(formatDiagnostic);
   if (result.ok) {
     const [first, ...rest] = result.outputs;
     const written = [`${displayPath(first?.path ?? '')} (${first?.pages} pages, ${kilobytes(first?.bytes ?? 0)})`, ...rest.map((o) => `${displayPath(o.path)} (${kilobytes(o.bytes)})`)].join(' and ');
-    return [`${file}: wrote ${written} in ${(result.milliseconds / 1000).toFixed(1)} s`];
+    return [...warnings, `${file}: wrote ${written} in ${(result.milliseconds / 1000).toFixed(1)} s`];
   }
-  return [...result.diagnostics.map(formatDiagnostic), `${file}: not built; the previous output, if any, is unchanged`];
+  return [...warnings, ...result.diagnostics.map(formatDiagnostic), `${file}: not built; the previous output, if any, is unchanged`];
 }
 
 function kilobytes(bytes: number): string {

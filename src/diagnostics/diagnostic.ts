@@ -9,12 +9,15 @@ export interface Diagnostic {
   pointer: string;
   /** Plain English: what is wrong and what is allowed. */
   message: string;
+  /** A warning is worth a look but does not stop anything; without this, the problem is an error. */
+  severity?: 'warning';
 }
 
 /** `briefs/x.json:12:9  /sections/3/entries/2/date  <message>` */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  return d.pointer ? `${where}  ${d.pointer}  ${d.message}` : `${where}  ${d.message}`;
+  const message = d.severity === 'warning' ? `warning: ${d.message}` : d.message;
+  return d.pointer ? `${where}  ${d.pointer}  ${message}` : `${where}  ${message}`;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -11,6 +11,7 @@ import type { Theme } from '../theme/types.js';
 import { writeDocx } from '../writers/docx/writeDocx.js';
 import { writePdf } from '../writers/pdf/writePdf.js';
 import type { BuildContext } from './buildContext.js';
+import { lintBrief } from '../lint/lintBrief.js';
 import { readBrief } from './readBrief.js';
 
 export const DEFAULT_THEME = 'hee';
@@ -24,6 +25,8 @@ export interface Output {
 export type BuildResult = ({ ok: true; outputs: Output[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[] }) & {
   /** Every file this build read (as far as it got): when one changes, the brief needs building again. */
   dependencies: string[];
+  /** What `brief lint` says of the brief: reported, never a reason not to build. */
+  warnings: Diagnostic[];
 };
 
 /**
@@ -33,10 +36,12 @@ export type BuildResult = ({ ok: true; outputs: Output[]; milliseconds: number }
 export async function buildBrief(file: BriefFile, context: BuildContext): Promise<BuildResult> {
   const started = performance.now();
   const dependencies = [file.path, context.briefSchemaPath];
-  const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, dependencies });
+  let warnings: Diagnostic[] = [];
+  const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, dependencies, warnings });
   const read = await readBrief(file, context.briefValidator);
   if (!read.ok) return failed(read.diagnostics);
   const brief = read.brief;
+  warnings = lintBrief(brief, read.loaded);
   const themeId = brief.theme ?? DEFAULT_THEME;
   dependencies.push(context.themeSchemaPath, join(context.templatesRoot, 'themes', themeId, 'theme.json'));
   const theme = await themeFor(themeId, context);
@@ -80,6 +85,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext): Promis
     outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount })),
     milliseconds: performance.now() - started,
     dependencies,
+    warnings,
   };
 }
 

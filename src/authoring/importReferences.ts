@@ -1,0 +1,52 @@
+import { allEntries } from '../brief/stats.js';
+import type { Brief, Entry, Subsection } from '../brief/types.js';
+import { sameReference } from './sameReference.js';
+import type { ReferenceItem } from './references.js';
+import { toEntry } from './toEntry.js';
+
+export interface ImportPlan {
+  /** The brief with the new entries in it (the original is not changed). */
+  brief: Brief;
+  added: Entry[];
+  skipped: { title: string; why: string }[];
+  sectionCreated: boolean;
+}
+
+/**
+ * Add one entry per reference to the section (or subsection) with that heading, creating it
+ * at the end of the brief if there is none. A reference the brief already has (same DOI, or
+ * the same or nearly the same title), or that came twice in the import, is skipped.
+ */
+export function planImport(original: Brief, items: ReferenceItem[], heading: string): ImportPlan {
+  const brief = structuredClone(original);
+  const existing = allEntries(brief);
+  const added: Entry[] = [];
+  const skipped: ImportPlan['skipped'] = [];
+  for (const item of items) {
+    const entry = toEntry(item);
+    if (!entry) {
+      skipped.push({ title: '(no title)', why: 'it has no title' });
+      continue;
+    }
+    const before = existing.find((e) => sameReference(e, entry));
+    if (before) {
+      skipped.push({ title: entry.title, why: `already in the brief as "${before.title}"` });
+      continue;
+    }
+    const twice = added.find((e) => sameReference(e, entry));
+    if (twice) {
+      skipped.push({ title: entry.title, why: 'it is in the import twice' });
+      continue;
+    }
+    added.push(entry);
+  }
+  const wanted = heading.trim().toLowerCase();
+  let target: Subsection | undefined = brief.sections.flatMap((s) => [s, ...(s.subsections ?? [])]).find((s) => s.heading.trim().toLowerCase() === wanted);
+  const sectionCreated = !target;
+  if (!target) {
+    target = { heading: heading.trim(), entries: [] };
+    brief.sections.push(target);
+  }
+  target.entries = [...(target.entries ?? []), ...added];
+  return { brief, added, skipped, sectionCreated };
+}

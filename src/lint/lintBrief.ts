@@ -1,0 +1,117 @@
+import { isBulletList, isNoteItem, type Block, type Brief, type Entry } from '../brief/types.js';
+import { doiOf, nearlySameTitle, normalisedTitle, sameReference } from '../authoring/sameReference.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedJson } from '../load/loadJsonFile.js';
+
+interface Placed {
+  entry: Entry;
+  pointer: string;
+  /** The pointer of the section or subsection it is in. */
+  part: string;
+}
+
+/** More entries than this without a link are reported as one warning, not one each. */
+const LINKLESS_TO_LIST = 3;
+
+/**
+ * What a careful editor would point out in a valid brief: the same entry twice, the same
+ * summary under two entries, entries not newest first, access markers the closing note does
+ * not explain, entries with no link, empty sections. Warnings only: nothing here stops a build.
+ */
+export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
+  const placed = placeEntries(brief);
+  const found: { pointer: string; message: string }[] = [];
+  const name = (p: Placed) => `"${p.entry.title}" (${p.pointer})`;
+
+  placed.forEach((later, i) => {
+    const earlier = placed.slice(0, i).find((p) => sameReference(p.entry, later.entry));
+    if (earlier) {
+      const why = doiOf(earlier.entry) && doiOf(earlier.entry) === doiOf(later.entry) ? 'the same DOI' : normalisedTitle(earlier.entry.title) === normalisedTitle(later.entry.title) ? 'the same title' : 'nearly the same title';
+      found.push({ pointer: later.pointer, message: `the same entry twice: this has ${why} as ${name(earlier)}` });
+    }
+  });
+
+  placed.forEach((later, i) => {
+    const summary = summaryText(later.entry.summary);
+    if (summary.length < 40) return;
+    const earlier = placed.slice(0, i).find((p) => summaryText(p.entry.summary) === summary && !nearlySameTitle(p.entry.title, later.entry.title));
+    if (earlier) found.push({ pointer: `${later.pointer}/summary`, message: `the same summary as ${name(earlier)}, under a different title: "${later.entry.title}"` });
+  });
+
+  for (const part of new Set(placed.map((p) => p.part))) {
+    const inPart = placed.filter((p) => p.part === part);
+    inPart.forEach((entry, i) => {
+      const previous = inPart[i - 1];
+      if (!previous) return;
+      const [a, b] = [when(previous.entry.date), when(entry.entry.date)];
+      if (a && b && newer(b, a)) {
+        found.push({ pointer: `${entry.pointer}/date`, message: `not newest first: "${entry.entry.title}" (${entry.entry.date}) comes after "${previous.entry.title}" (${previous.entry.date})` });
+      }
+    });
+  }
+
+  const closing = brief.closingNote.body.map((b) => (isBulletList(b) ? b.list.join(' ') : b)).join(' ').toLowerCase();
+  const abstractOnly = placed.find((p) => p.entry.access === 'abstract-only');
+  if (abstractOnly && !closing.includes('abstract')) {
+    found.push({ pointer: `${abstractOnly.pointer}/access`, message: `entries are marked "Abstract only*" but the closing note ("${brief.closingNote.heading}") does not explain it` });
+  }
+  for (const service of new Set(placed.map((p) => p.entry.loginService).filter((s): s is string => Boolean(s)))) {
+    const first = placed.find((p) => p.entry.loginService === service) as Placed;
+    if (!closing.includes(service.toLowerCase())) {
+      found.push({ pointer: `${first.pointer}/loginService`, message: `entries are marked "${service} log in required*" but the closing note does not mention ${service}` });
+    }
+  }
+
+  const linkless = placed.filter((p) => !p.entry.url);
+  if (linkless.length > LINKLESS_TO_LIST) {
+    found.push({ pointer: (linkless[0] as Placed).pointer, message: `${linkless.length} entries have no link ("url"), this one and ${linkless.length - 1} more: readers cannot follow them to the source` });
+  } else {
+    for (const p of linkless) found.push({ pointer: p.pointer, message: `${name(p)} has no link ("url"): readers cannot follow it to the source` });
+  }
+
+  brief.sections.forEach((section, s) => {
+    const parts = [{ part: section, pointer: `/sections/${s}`, hasSubsections: (section.subsections ?? []).length > 0 }, ...(section.subsections ?? []).map((sub, k) => ({ part: sub, pointer: `/sections/${s}/subsections/${k}`, hasSubsections: false }))];
+    for (const { part, pointer, hasSubsections } of parts) {
+      if (!part.note?.length && !(part.entries ?? []).length && !hasSubsections) found.push({ pointer, message: `the section "${part.heading}" is empty: it has no note and no entries` });
+    }
+  });
+
+  const map = loaded.sourceMap();
+  return found
+    .map(({ pointer, message }) => ({ file: loaded.file, ...(map.get(pointer)?.value ?? map.get(pointer.replace(/\/[^/]+$/, ''))?.value ?? { line: 1, column: 1 }), pointer, message, severity: 'warning' as const }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function placeEntries(brief: Brief): Placed[] {
+  const placed: Placed[] = [];
+  brief.sections.forEach((section, s) => {
+    const parts = [{ items: section.entries, pointer: `/sections/${s}` }, ...(section.subsections ?? []).map((sub, k) => ({ items: sub.entries, pointer: `/sections/${s}/subsections/${k}` }))];
+    for (const { items, pointer } of parts) {
+      (items ?? []).forEach((item, j) => {
+        if (!isNoteItem(item)) placed.push({ entry: item, pointer: `${pointer}/entries/${j}`, part: pointer });
+      });
+    }
+  });
+  return placed;
+}
+
+function summaryText(summary: Block[] | undefined): string {
+  return (summary ?? []).map((b) => (isBulletList(b) ? b.list.join(' ') : b)).join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const SEASONS: Record<string, number> = { spring: 4, summer: 7, autumn: 10, winter: 1 };
+
+/** A date as year and month (month 0 when only the year is known); undefined for "n.d.". */
+function when(date: string | undefined): { year: number; month: number } | undefined {
+  const match = /^(?:([A-Za-z]+) )?(\d{4})$/.exec(date ?? '');
+  if (!match) return undefined;
+  const word = match[1]?.toLowerCase();
+  return { year: Number(match[2]), month: word ? MONTHS.indexOf(word) + 1 || (SEASONS[word] ?? 0) : 0 };
+}
+
+/** Strictly newer; a year alone is only compared by year. */
+function newer(a: { year: number; month: number }, b: { year: number; month: number }): boolean {
+  if (a.year !== b.year) return a.year > b.year;
+  return a.month > 0 && b.month > 0 && a.month > b.month;
+}
