@@ -1,8 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMedline } from '../src/authoring/medline.js';
+import { createBrief } from '../src/authoring/newBrief.js';
 import { escapeMarkup, toEntry } from '../src/authoring/toEntry.js';
 import { allEntries } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
@@ -41,26 +42,33 @@ describe('brief new', () => {
 });
 
 describe('brief import', () => {
+  /** A brief as `brief new` makes it. */
   async function newBrief(): Promise<{ dir: string; brief: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'brief-import-'));
-    mkdirSync(join(dir, 'briefs'));
     const brief = join(dir, 'briefs', 'peer.json');
-    cpSync('tests/fixtures/valid/minimal.json', brief);
+    await createBrief(brief, 'Peer Support Workers', 'templates', new Date('2026-11-26'));
     return { dir, brief };
   }
 
   it('imports RIS, BibTeX, MEDLINE and CSL-JSON into a brief that then validates and builds', async () => {
     const { dir, brief } = await newBrief();
-    for (const [file, section] of [['zotero.ris', 'Key publications'], ['refworks.bib', 'Views, perceptions and experiences'], ['pubmed.nbib', 'Key publications'], ['crossref.json', 'COVID-19']] as const) {
+    for (const [file, section] of [['zotero.ris', 'Key publications – the big picture'], ['refworks.bib', 'Views, perceptions and experiences'], ['pubmed.nbib', 'key publications – the big picture'], ['crossref.json', 'COVID-19']] as const) {
       const result = await runBrief('import', refs(file), '--into', brief, '--section', section);
       expect(result.code, result.out.join('\n')).toBe(0);
     }
     const data = JSON.parse(readFileSync(brief, 'utf8')) as Brief;
-    expect(Object.keys(data)).toEqual(Object.keys(JSON.parse(readFileSync('tests/fixtures/valid/minimal.json', 'utf8'))));
-    expect(data.sections.map((s) => s.heading)).toEqual(['Key publications', 'Views, perceptions and experiences', 'COVID-19']);
+    expect(Object.keys(data)).toEqual(Object.keys(JSON.parse(readFileSync('templates/new-brief.json', 'utf8'))));
+    expect(data.sections.map((s) => s.heading)).toEqual([
+      'Key publications – the big picture',
+      'Case Studies',
+      'HEE Star',
+      'Statistics',
+      'Published Peer Reviewed Research',
+      'Views, perceptions and experiences',
+      'COVID-19',
+    ]);
     const entries = allEntries(data);
     expect(entries.map((e) => [e.title, e.url, e.date, e.source])).toEqual([
-      ['A report', 'https://example.org/report', 'March 2020', 'NHS'],
       ['Peer Support Workers in Health: a qualitative metasynthesis of their experiences', 'https://doi.org/10.5555/pone.2015.0001', 'October 2015', 'PLOS ONE'],
       ["So if we like the idea of peer workers, why aren't we seeing more?", 'https://doi.org/10.5555/wjp.2015.0002', 'June 2015', 'World Journal of Psychiatry'],
       ['The role of the peer support worker in increasing rural mental health help-seeking', 'https://doi.org/10.5555/ajrh.2020.0004', 'April 2020', 'The Australian Journal of Rural Health'],
@@ -74,8 +82,10 @@ describe('brief import', () => {
       ["More 'milk' than 'psychology or tablets': mental health professionals' perspectives on the value of peer support workers", 'https://example.org/health-expectations/milk', 'December 2020', 'Health Expectations'],
       ['A role for lived experience mental health leadership in the age of Covid-19', 'https://doi.org/10.5555/jmh.2020.0006', 'June 2020', 'Journal of Mental Health'],
     ]);
-    expect(entries[3]?.summary).toEqual(['Mental health peer support workers draw on lived experience to provide benefit to people experiencing mental distress.']);
-    expect(entries[4]?.summary).toBeUndefined();
+    expect(entries[2]?.summary).toEqual(['Mental health peer support workers draw on lived experience to provide benefit to people experiencing mental distress.']);
+    expect(entries[3]?.summary).toBeUndefined();
+    expect(entries[0]?.summary?.[0]).toMatch(/^Peer support models, where an individual has a specific illness/);
+    expect((await runBrief('validate', brief)).code).toBe(0);
 
     const built = await runBrief('build', brief, '--output', join(dir, 'output'));
     expect(built.code).toBe(0);
@@ -102,6 +112,7 @@ describe('brief import', () => {
     const before = readFileSync(brief, 'utf8');
     const result = await runBrief('import', refs('pubmed.nbib'), '--into', brief, '--section', 'Research', '--dry-run');
     expect(result.out.at(-1)).toBe('2 MEDLINE records: 2 would be added to "Research" (a new section at the end), 0 skipped');
+    expect(result.out[0]).toBe('would add: The role of the peer support worker in increasing rural mental health help-seeking (April 2020, The Australian Journal of Rural Health)');
     expect(readFileSync(brief, 'utf8')).toBe(before);
   });
 
