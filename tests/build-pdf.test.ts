@@ -134,7 +134,7 @@ describe('brief build: entries', () => {
     const external = links.filter((l) => l.url);
     expect(external.length).toBeGreaterThan(0);
     expect(new Set(external.map((l) => `${l.page} ${l.url}`))).toEqual(new Set(['3 https://example.org/report']));
-    expect(pages[2]).toContain('Key publications A report March 2020, NHS Athens log in required* A bold start. one two *Help accessing');
+    expect(pages[2]).toContain('Key publications A report March 2020, NHS Athens log in required* A bold start. • one • two *Help accessing');
   });
 });
 

@@ -1,16 +1,24 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { keepsWithNext, plainText, type Block, type Heading } from '../../document/types.js';
-import { boxMetrics } from '../../theme/styleSheet.js';
+import { boxMetrics, styleSheet } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { pdfContents } from './pdfContents.js';
 import { pdfInlines } from './pdfInlines.js';
+import type { TagNode, TagTree } from './pdfTags.js';
+
+/** Where blocks go in the structure tree, and the heading level reached so far (levels never skip). */
+interface Tagging {
+  tree: TagTree;
+  parent: TagNode;
+  headings: { section: 1 | 2 };
+}
 
 /**
- * The Document's blocks as pdfmake content, kind by kind (mirrored by the docx writer).
- * A heading, with the source line under it and the first block after those, is one
- * unbreakable unit, so no heading is left alone at the foot of a page.
+ * The Document's blocks as pdfmake content, kind by kind (mirrored by the docx writer), each
+ * tagged with its structure element. A heading, with the source line under it and the first
+ * block after those, is one unbreakable unit, so no heading is left alone at the foot of a page.
  */
-export function pdfBlocks(blocks: readonly Block[], theme: Theme, allBlocks: readonly Block[] = blocks): Content[] {
+export function pdfBlocks(blocks: readonly Block[], theme: Theme, tagging: Tagging, allBlocks: readonly Block[] = blocks): Content[] {
   const out: Content[] = [];
   const parents = outlineParents(blocks);
   let breakBefore = false;
@@ -20,7 +28,7 @@ export function pdfBlocks(blocks: readonly Block[], theme: Theme, allBlocks: rea
       breakBefore = true;
       continue;
     }
-    const node = pdfBlock(block, theme, allBlocks, parents);
+    const node = pdfBlock(block, theme, tagging, allBlocks, parents);
     if (keepWithNext) {
       keepWithNext.push(node);
       if (!keepsWithNext(block)) keepWithNext = undefined;
@@ -39,11 +47,15 @@ export function pdfBlocks(blocks: readonly Block[], theme: Theme, allBlocks: rea
   return out;
 }
 
-function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, allBlocks: readonly Block[], parents: Map<string, string>): Content {
+function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, tagging: Tagging, allBlocks: readonly Block[], parents: Map<string, string>): Content {
+  const { tree, parent } = tagging;
   switch (block.kind) {
-    case 'heading':
+    case 'heading': {
+      // Sections are H1 and subsections H2; an entry's title is one level below the heading it is under.
+      if (block.level < 3) tagging.headings.section = block.level as 1 | 2;
+      const level = block.level < 3 ? block.level : tagging.headings.section + 1;
       return {
-        text: pdfInlines(block.content),
+        text: pdfInlines(block.content, tree.add(parent, `H${level}`), tree),
         style: `h${block.level}`,
         id: block.id,
         headlineLevel: block.level,
@@ -52,23 +64,39 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, al
         outlineParentId: parents.get(block.id),
         outlineExpanded: block.level === 1,
       } as Content; // the typings allow `id` on anchors only; pdfmake takes it on any text
+    }
     case 'paragraph':
-      return { text: pdfInlines(block.content), style: block.role };
-    case 'list':
-      return { ul: block.items.map((item) => ({ text: pdfInlines(item), style: 'listItem' })), markerColor: theme.colours.heading };
+      return { text: pdfInlines(block.content, tree.add(parent, 'P'), tree), style: block.role };
+    case 'list': {
+      const list = tree.add(parent, 'L');
+      const indent = styleSheet(theme).listItem.indent;
+      return {
+        stack: block.items.map((item) => {
+          const listItem = tree.add(list, 'LI');
+          return {
+            columns: [
+              { width: indent, text: [{ text: '\u2022', color: theme.colours.heading, _tag: tree.tag(tree.add(listItem, 'Lbl')) } as Content] },
+              { width: '*', text: pdfInlines(item, tree.add(listItem, 'LBody'), tree) },
+            ],
+            style: 'listItem',
+          };
+        }),
+      };
+    }
     case 'box': {
       const { spaceBefore, padding } = boxMetrics(theme);
+      const inside = pdfBlocks(block.blocks, theme, { ...tagging, parent: tree.add(parent, 'Div') }, allBlocks);
       return {
-        table: { widths: ['*'], body: [[{ stack: pdfBlocks(block.blocks, theme, allBlocks), fillColor: theme.colours.boxFill, margin: [padding, padding, padding, padding] }]] },
+        table: { widths: ['*'], body: [[{ stack: inside, fillColor: theme.colours.boxFill, margin: [padding, padding, padding, padding] }]] },
         layout: 'noBorders',
         margin: [0, spaceBefore, 0, 0],
       };
     }
     case 'contents':
-      return { stack: pdfContents(block.title, allBlocks, theme) };
+      return { stack: pdfContents(block.title, allBlocks, theme, parent, tree) };
     case 'image':
       if (!theme.images[block.name]) throw new Error(`the layout shows the image "${block.name}", which the theme "${theme.id}" does not have`);
-      return { image: imagePath(theme, block.name), width: block.width };
+      return { image: imagePath(theme, block.name), width: block.width, _tag: tree.tag(tree.add(parent, 'Figure', { alt: block.alt })) } as Content;
   }
 }
 
@@ -94,4 +122,3 @@ function outlineParents(blocks: readonly Block[]): Map<string, string> {
 export function imagePath(theme: Theme, name: string): string {
   return `themes/${theme.id}/images/${name}`;
 }
-

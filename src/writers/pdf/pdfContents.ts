@@ -2,6 +2,7 @@ import type { Content, CustomTableLayout } from 'pdfmake/interfaces.js';
 import { contentsHeadings, plainText, type Block } from '../../document/types.js';
 import { styleSheet } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
+import type { TagNode, TagTree } from './pdfTags.js';
 
 // The leader: a dotted bottom border on an empty cell that fills the space between the heading and its number.
 const leaderLayout = (colour: string): CustomTableLayout => ({
@@ -18,16 +19,21 @@ const leaderLayout = (colour: string): CustomTableLayout => ({
 /**
  * The contents page: one line per heading, linked to it, with a dot leader and the page the
  * heading lands on, which pdfmake fills in after layout (`pageReference`), so it is always right.
+ * In the structure tree: a TOC of TOCI items, each a Link holding the heading and its number.
  */
-export function pdfContents(title: string, blocks: readonly Block[], theme: Theme): Content[] {
+export function pdfContents(title: string, blocks: readonly Block[], theme: Theme, parent: TagNode, tree: TagTree): Content[] {
   const sheet = styleSheet(theme);
+  const titleNode = tree.add(parent, 'P');
+  const toc = tree.add(parent, 'TOC');
   const lines = contentsHeadings(blocks).map((heading): Content => {
     const style = sheet[`contents${heading.level}`];
     const text = { bold: style.bold, color: style.colour, fontSize: style.fontSize };
+    const link = tree.add(tree.add(toc, 'TOCI'), 'Link', { text: plainText(heading.content) });
+    tree.contentsLinks.set(heading.id, link);
     return {
       margin: [style.indent, style.spaceBefore, 0, 0],
       columns: [
-        { text: plainText(heading.content), width: 'auto', linkToDestination: heading.id, ...text },
+        { text: [{ text: plainText(heading.content), _tag: tree.tag(link) } as Content], width: 'auto', linkToDestination: heading.id, ...text },
         {
           width: '*',
           margin: [4, 0, 4, 0],
@@ -39,5 +45,5 @@ export function pdfContents(title: string, blocks: readonly Block[], theme: Them
       ],
     };
   });
-  return [{ text: title, style: 'contentsTitle', outline: true, outlineText: title, id: 'contents' }, ...lines];
+  return [{ text: [{ text: title, _tag: tree.tag(titleNode) } as Content], style: 'contentsTitle', outline: true, outlineText: title, id: 'contents' } as Content, ...lines];
 }

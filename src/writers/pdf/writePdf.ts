@@ -5,6 +5,8 @@ import { imagePath, pdfBlocks } from './pdfBlocks.js';
 import { fontName, pdfmakeFor } from './pdfmakeInstance.js';
 import { pdfStyles } from './pdfStyles.js';
 import { singleSpacingFactor } from './singleSpacing.js';
+import { PAGINATION, TagTree } from './pdfTags.js';
+import { installTaggingRenderer } from './taggedRenderer.js';
 
 export interface WrittenPdf {
   bytes: Buffer;
@@ -27,6 +29,10 @@ export async function writePdf(document: Document, theme: Theme, creator: string
   }
   const { margins } = theme.page;
   const { meta } = document;
+  // Tagged: a structure tree for screen readers, PDF/UA-1 identification, the title shown by viewers.
+  installTaggingRenderer();
+  const tree = new TagTree();
+  const running = (text: string): Content[] => [{ text, _tag: PAGINATION } as Content];
   const rule = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: theme.colours.rule }] });
   const definition: TDocumentDefinitions = {
     pageSize: theme.page.size.toUpperCase() as PageSize,
@@ -42,6 +48,8 @@ export async function writePdf(document: Document, theme: Theme, creator: string
       modDate: meta.created,
     },
     version: '1.7',
+    tagged: true,
+    subset: 'PDF/UA',
     language: meta.language,
     displayTitle: true,
     defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: theme.font.lineHeight * singleSpacingFactor(theme.fontData.normal) },
@@ -49,7 +57,7 @@ export async function writePdf(document: Document, theme: Theme, creator: string
     header: (page, _pages, size) =>
       page === 1
         ? null
-        : { margin: [margins.left, margins.top / 2 - 4, margins.right, 0], stack: [{ text: meta.header, style: 'running', margin: [0, 0, 0, 4] }, rule(size.width - margins.left - margins.right)] },
+        : { margin: [margins.left, margins.top / 2 - 4, margins.right, 0], stack: [{ text: running(meta.header), style: 'running', margin: [0, 0, 0, 4] }, rule(size.width - margins.left - margins.right)] },
     footer: (page, pages, size) => {
       pageCount = pages;
       return page === 1
@@ -58,12 +66,12 @@ export async function writePdf(document: Document, theme: Theme, creator: string
             margin: [margins.left, 12, margins.right, 0],
             stack: [
               rule(size.width - margins.left - margins.right),
-              { columns: [{ text: meta.footer, style: 'running' }, { text: `Page ${page} of ${pages}`, style: 'running', alignment: 'right', width: 'auto' }], margin: [0, 4, 0, 0] },
+              { columns: [{ text: running(meta.footer), style: 'running' }, { text: running(`Page ${page} of ${pages}`), style: 'running', alignment: 'right', width: 'auto' }], margin: [0, 4, 0, 0] },
             ],
           };
     },
     images,
-    content: pdfBlocks(document.blocks, theme),
+    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, headings: { section: 1 } }),
     // pdfmake asks this of every node once laid out; it is how the heading pages are learnt.
     pageBreakBefore: (node) => {
       if (node.headlineLevel && node.id) headings.set(node.id, node.startPosition.pageNumber);

@@ -1,0 +1,156 @@
+import { createRequire } from 'node:module';
+import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
+
+/**
+ * pdfmake writes no structure tree. This replaces its Renderer (which pdfmake looks up each
+ * time it renders) with a subclass that wraps everything it draws in marked content: text
+ * with an InlineTag in the structure element the tag names, everything else (rules, fills,
+ * leaders, header and footer) as an artifact. Link annotations made while a Link's text is
+ * drawn are tied to that Link. A line holding text of several elements (a link inside a
+ * paragraph) is drawn as several lines, one per element, at the same positions.
+ *
+ * This relies on pdfmake internals (Renderer's renderLine, renderVector, renderImage and the
+ * Line object): pdfmake's version is pinned, and tests/pdf-internals.test.ts checks them.
+ */
+interface PdfKitDocument {
+  struct(type: string, options?: object): StructElement;
+  addStructure(element: StructElement): void;
+  markStructureContent(tag: string): object;
+  markContent(tag: string, options?: object): void;
+  endMarkedContent(): void;
+  annotate(x: number, y: number, w: number, h: number, options: Record<string, unknown>): unknown;
+}
+
+interface StructElement {
+  add(child: object): void;
+}
+
+interface LaidOutInline {
+  _tag?: PieceTag;
+  linkToDestination?: string;
+}
+
+interface LaidOutLine {
+  inlines: LaidOutInline[];
+  getHeight(): number;
+  getAscenderHeight(): number;
+  id?: string;
+  _outline?: unknown;
+  _pageNodeRef?: unknown;
+}
+
+type RendererClass = new (pdfDocument: PdfKitDocument, progressCallback?: unknown) => {
+  pdfDocument: PdfKitDocument;
+  renderLine(line: LaidOutLine, x: number, y: number): void;
+  renderVector(vector: unknown): void;
+  renderImage(image: { _tag?: PieceTag }): void;
+};
+
+const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+
+/** pdfmake's Renderer module, whose `default` export pdfmake's Printer reads when it renders. */
+export function pdfmakeRendererModule(): { default: RendererClass } {
+  return pdfmakeRequire('./Renderer.js') as { default: RendererClass };
+}
+
+function sameElement(a: PieceTag | undefined, b: PieceTag | undefined): boolean {
+  if (!a || !b) return a === b;
+  return 'artifact' in a || 'artifact' in b ? a === b : a.node === b.node;
+}
+
+let installed = false;
+
+export function installTaggingRenderer(): void {
+  if (installed) return;
+  const module = pdfmakeRendererModule();
+  const Base = module.default;
+  if (typeof Base?.prototype?.renderLine !== 'function') throw new Error('pdfmake has changed: its Renderer has no renderLine (see taggedRenderer.ts)');
+
+  class TaggingRenderer extends Base {
+    private readonly elements = new Map<TagNode, StructElement>();
+    private tree: InlineTag['tree'] | undefined;
+    private currentLink: { element: StructElement; node: TagNode } | undefined;
+
+    constructor(pdfDocument: PdfKitDocument, progressCallback?: unknown) {
+      super(pdfDocument, progressCallback);
+      const annotate = pdfDocument.annotate.bind(pdfDocument);
+      pdfDocument.annotate = (x, y, w, h, options) => {
+        if (options.Subtype === 'Link' && this.currentLink && !options.structParent) {
+          options.structParent = this.currentLink.element;
+          if (this.currentLink.node.text) options.Contents = new String(this.currentLink.node.text);
+        }
+        return annotate(x, y, w, h, options);
+      };
+    }
+
+    override renderLine(line: LaidOutLine, x: number, y: number): void {
+      const runs: { tag: PieceTag | undefined; inlines: LaidOutInline[] }[] = [];
+      for (const inline of line.inlines) {
+        const tag = inline._tag ?? this.contentsLinkTag(inline);
+        const last = runs.at(-1);
+        if (last && sameElement(last.tag, tag)) last.inlines.push(inline);
+        else runs.push({ tag, inlines: [inline] });
+      }
+      runs.forEach((run, i) => {
+        const part = runs.length === 1 ? line : Object.assign(Object.create(line) as LaidOutLine, {
+          inlines: run.inlines,
+          getHeight: () => line.getHeight(),
+          getAscenderHeight: () => line.getAscenderHeight(),
+          ...(i > 0 ? { id: undefined, _outline: undefined, _pageNodeRef: undefined } : {}),
+        });
+        this.marked(run.tag, () => super.renderLine(part, x, y));
+      });
+    }
+
+    override renderVector(vector: unknown): void {
+      this.marked(undefined, () => super.renderVector(vector));
+    }
+
+    override renderImage(image: { _tag?: PieceTag }): void {
+      this.marked(image._tag, () => super.renderImage(image));
+    }
+
+    /** A page number on the contents page: pdfmake makes its text, untagged; it belongs to its line's link. */
+    private contentsLinkTag(inline: LaidOutInline): PieceTag | undefined {
+      const node = inline.linkToDestination ? this.tree?.contentsLinks.get(inline.linkToDestination) : undefined;
+      return node && this.tree ? this.tree.tag(node) : undefined;
+    }
+
+    private marked(tag: PieceTag | undefined, draw: () => void): void {
+      const doc = this.pdfDocument;
+      if (!tag || 'artifact' in tag) {
+        doc.markContent('Artifact', tag ? { type: tag.artifact } : { type: 'Layout' });
+        draw();
+        doc.endMarkedContent();
+        return;
+      }
+      this.tree = tag.tree;
+      const element = this.element(tag.node);
+      const previousLink = this.currentLink;
+      if (tag.node.type === 'Link') this.currentLink = { element, node: tag.node };
+      element.add(doc.markStructureContent(tag.node.type));
+      draw();
+      doc.endMarkedContent();
+      this.currentLink = previousLink;
+    }
+
+    /** The PDF structure element for a node, made (with its ancestors) the first time it has content, so elements come in reading order. */
+    private element(node: TagNode): StructElement {
+      const made = this.elements.get(node);
+      if (made) return made;
+      let element: StructElement;
+      if (!node.parent) {
+        element = this.pdfDocument.struct(node.type);
+        this.pdfDocument.addStructure(element);
+      } else {
+        element = this.pdfDocument.struct(node.type, node.alt ? { alt: node.alt } : {});
+        this.element(node.parent).add(element);
+      }
+      this.elements.set(node, element);
+      return element;
+    }
+  }
+
+  module.default = TaggingRenderer as unknown as RendererClass;
+  installed = true;
+}
