@@ -10,6 +10,11 @@ import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { buildBrief, type BuildResult } from '../src/pipeline/buildBrief.js';
 import { createBuildContext } from '../src/pipeline/buildContext.js';
+import { readBrief } from '../src/pipeline/readBrief.js';
+import { layoutBrief } from '../src/layout/layoutBrief.js';
+import { parseMarkup } from '../src/document/parseMarkup.js';
+import { loadTheme } from '../src/theme/loadTheme.js';
+import { writePdf } from '../src/writers/pdf/writePdf.js';
 import { watchBriefs } from '../src/watch/watchBriefs.js';
 
 const BRIEF = join(packageRoot, 'briefs', 'peer-support-workers-2021-01.json');
@@ -110,6 +115,28 @@ async function watchRebuild(saves: number): Promise<number> {
   return median(times);
 }
 
+/** The PDF writer alone on the 2021 brief, warm, with and without its structure tree: time and size. */
+async function taggingCost(): Promise<{ tagged: number; untagged: number; taggedBytes: number; untaggedBytes: number }> {
+  const context = createBuildContext({ outputDir: join(work, 'tagging') });
+  const read = await readBrief({ path: BRIEF, file: BRIEF }, context.briefValidator);
+  const theme = await loadTheme(context.templatesRoot, 'hee', context.themeValidator, work);
+  if (!read.ok || !theme.ok) throw new Error('the 2021 brief or its theme failed to load');
+  const document = parseMarkup(layoutBrief(read.brief, theme.theme, context.templates));
+  const time = async (tagged: boolean) => {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 8; i++) {
+      const started = performance.now();
+      bytes = (await writePdf(document, theme.theme, context.creator, { tagged })).bytes.length;
+      if (i > 1) times.push(performance.now() - started);
+    }
+    return { ms: median(times), bytes };
+  };
+  const untagged = await time(false);
+  const tagged = await time(true);
+  return { tagged: tagged.ms, untagged: untagged.ms, taggedBytes: tagged.bytes, untaggedBytes: untagged.bytes };
+}
+
 /** A folder of 100 briefs the size of the 2021 brief. */
 function hundredBriefs(): string {
   const dir = join(work, 'hundred');
@@ -156,6 +183,11 @@ try {
   rows.push({ measure: 'the 2021 brief rebuilt in a warm process (PDF + DOCX)', value: seconds(warm) });
   const watch = await watchRebuild(15);
   rows.push({ measure: 'brief watch: save of the 2021 brief to PDF + DOCX written (median of 15)', value: seconds(watch), target: '<= 0.40 s', met: watch <= 400 });
+  const tagging = await taggingCost();
+  const extra = tagging.tagged / tagging.untagged - 1;
+  rows.push({ measure: 'tagged PDF of the 2021 brief: writer time, untagged -> tagged', value: `+${(extra * 100).toFixed(0)}%`, target: 'under 15% more time', met: extra < 0.15 });
+  rows.push({ measure: '  (PDF writer, warm: untagged / tagged)', value: `${(tagging.untagged / 1000).toFixed(2)}/${(tagging.tagged / 1000).toFixed(2)} s` });
+  rows.push({ measure: '  (PDF size: untagged / tagged)', value: `${Math.round(tagging.untaggedBytes / 1024)}/${Math.round(tagging.taggedBytes / 1024)} KB` });
   const long = await warmBuild(tenTimesLonger(), 'tenfold');
   rows.push({ measure: 'a brief ten times longer, rebuilt warm: time / time of the 2021 brief', value: `${(long / warm).toFixed(1)}x`, target: 'about 10x, not more', met: long / warm <= 11 });
 

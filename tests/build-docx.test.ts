@@ -52,8 +52,11 @@ describe('brief build: the January 2021 brief as a Word document', () => {
     for (const p of headings) expect(attr(all(p, 'w:bookmarkStart')[0], 'w:name')).toMatch(/^h_section_[\d_]+$|^h_closing_note$/);
   });
 
-  it('has all 118 entry titles, in order, as Heading 3 paragraphs', () => {
-    const titles = paragraphs.filter((p) => styleOf(p) === 'Heading3').map(paragraphText);
+  it('has all 118 entry titles, in order, as headings one level below the heading they are under', () => {
+    const titles = paragraphs.filter((p) => ['Heading3', 'EntryHeading2'].includes(styleOf(p) ?? '')).map(paragraphText);
+    const style = all(docx.styles, 'w:style').find((s) => attr(s, 'w:styleId') === 'EntryHeading2') as XmlElement;
+    expect(attr(all(style, 'w:basedOn')[0], 'w:val')).toBe('Heading2');
+    expect(attr(all(style, 'w:outlineLvl')[0], 'w:val')).toBe('1');
     expect(titles).toEqual(allEntries(brief).map((e) => e.title));
   });
 

@@ -57,3 +57,23 @@ describe('the shared cache of shaped words', () => {
     expect(fontRef.deref()).toBeUndefined();
   });
 });
+
+describe("pdfmake's Renderer, which the tagging renderer replaces", () => {
+  it('is read by the Printer at render time, and has the methods the tagging renderer wraps', async () => {
+    const { createRequire } = await import('node:module');
+    const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+    const printer = readFileSync(pdfmakeRequire.resolve('./Printer.js'), 'utf8');
+    expect(printer).toContain('new _Renderer.default(');
+    const { installTaggingRenderer, pdfmakeRendererModule } = await import('../src/writers/pdf/taggedRenderer.js');
+    const base = pdfmakeRendererModule().default;
+    installTaggingRenderer();
+    const tagging = pdfmakeRendererModule().default;
+    for (const method of ['renderLine', 'renderVector', 'renderImage', 'renderPages']) {
+      expect(typeof (tagging.prototype as unknown as Record<string, unknown>)[method], method).toBe('function');
+    }
+    expect(Object.getPrototypeOf(tagging) === base || tagging === base).toBe(true);
+    const line = readFileSync(pdfmakeRequire.resolve('./Line.js'), 'utf8');
+    expect(line).toMatch(/getHeight\(\)/);
+    expect(line).toMatch(/getAscenderHeight\(\)/);
+  });
+});

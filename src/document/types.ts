@@ -146,3 +146,19 @@ export function contentsHeadings(blocks: readonly Block[]): (Heading & { level: 
 export function keepsWithNext(block: Block): boolean {
   return block.kind === 'heading' || (block.kind === 'paragraph' && block.role === 'source');
 }
+
+/**
+ * Each heading's level in the document's outline, where levels never skip: sections 1,
+ * subsections 2, and an entry's title one below the heading it is under (2 under a section,
+ * 3 under a subsection). Screen readers, bookmarks and Word's navigation go by these.
+ */
+export function outlineLevels(blocks: readonly Block[]): Map<string, 1 | 2 | 3> {
+  const levels = new Map<string, 1 | 2 | 3>();
+  let section: 1 | 2 = 1;
+  for (const block of blocks) {
+    if (block.kind !== 'heading') continue;
+    if (block.level < 3) section = block.level as 1 | 2;
+    levels.set(block.id, block.level < 3 ? (block.level as 1 | 2) : ((section + 1) as 2 | 3));
+  }
+  return levels;
+}

@@ -1,12 +1,12 @@
 import { Bookmark, ImageRun, LineRuleType, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType, BorderStyle, type FileChild } from 'docx';
 import { imageSize } from 'image-size';
-import { keepsWithNext, type Block } from '../../document/types.js';
+import { keepsWithNext, outlineLevels, type Block } from '../../document/types.js';
 import { boxMetrics } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { bookmarkName } from './bookmarks.js';
 import { docxContents } from './docxContents.js';
 import { docxInlines } from './docxInlines.js';
-import { twips, wordStyleId } from './docxStyles.js';
+import { ENTRY_HEADING_2, twips, wordStyleId } from './docxStyles.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
@@ -14,7 +14,7 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
  * The Document's blocks as Word paragraphs and tables, kind by kind (mirrors pdfBlocks).
  * Headings and source lines keep with the next paragraph, as the PDF keeps them together.
  */
-export function docxBlocks(blocks: readonly Block[], theme: Theme, contentWidth: number, allBlocks: readonly Block[] = blocks): FileChild[] {
+export function docxBlocks(blocks: readonly Block[], theme: Theme, contentWidth: number, allBlocks: readonly Block[] = blocks, levels = outlineLevels(allBlocks)): FileChild[] {
   const out: FileChild[] = [];
   let breakBefore = false;
   let afterKept = false;
@@ -25,7 +25,7 @@ export function docxBlocks(blocks: readonly Block[], theme: Theme, contentWidth:
     }
     // The block that ends a heading's keep-with-next chain is kept whole, as the PDF keeps the chain unbroken.
     const keepWhole = afterKept && !keepsWithNext(block);
-    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore, keepWhole }));
+    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore, keepWhole, levels }));
     afterKept = keepsWithNext(block);
     breakBefore = false;
   }
@@ -36,6 +36,8 @@ interface Placement {
   pageBreakBefore: boolean;
   /** Keep all of this block's lines on one page. */
   keepWhole: boolean;
+  /** Each heading's outline level. */
+  levels: Map<string, 1 | 2 | 3>;
 }
 
 function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, contentWidth: number, allBlocks: readonly Block[], placement: Placement): FileChild[] {
@@ -45,7 +47,8 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
     case 'heading':
       return [
         new Paragraph({
-          style: wordStyleId(`h${block.level}`),
+          // An entry's title under a section is one level down, at 2: same look, its own style.
+          style: block.level === 3 && placement.levels.get(block.id) === 2 ? ENTRY_HEADING_2.id : wordStyleId(`h${block.level}`),
           pageBreakBefore,
           children: [new Bookmark({ id: bookmarkName(block.id), children: docxInlines(block.content) })],
         }),
@@ -79,7 +82,7 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
                 new TableCell({
                   shading: { type: ShadingType.CLEAR, fill: theme.colours.boxFill.replace('#', ''), color: 'auto' },
                   margins: { top: twips(padding), bottom: twips(padding), left: twips(padding), right: twips(padding) },
-                  children: docxBlocks(block.blocks, theme, contentWidth - 2 * padding, allBlocks) as Paragraph[],
+                  children: docxBlocks(block.blocks, theme, contentWidth - 2 * padding, allBlocks, placement.levels) as Paragraph[],
                 }),
               ],
             }),

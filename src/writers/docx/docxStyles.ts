@@ -30,6 +30,12 @@ export function wordStyleId(name: StyleName): string {
 }
 
 /**
+ * An entry's title directly under a section is at outline level 2 (levels never skip) but
+ * looks like every other entry title: a style of its own, based on Heading 2, with h3's look.
+ */
+export const ENTRY_HEADING_2 = { id: 'EntryHeading2', name: 'Entry heading 2' };
+
+/**
  * The theme's style sheet as Word paragraph styles (pdfStyles makes the same into pdfmake
  * styles). Headings carry outline levels, keep with the next paragraph and keep their lines together.
  */
@@ -59,7 +65,13 @@ export function docxStyles(theme: Theme, language: string): IStylesOptions {
       document: { run: { font: font.wordFamily, size: halfPoints(sheet.body.fontSize), color: colour(sheet.body.colour), language: { value: language } } },
       hyperlink: { run: { color: colour(theme.colours.link), underline: {} } },
     },
-    paragraphStyles: (Object.entries(sheet) as [StyleName, TextStyle][]).map(([name, s]) => word(name, s)),
+    paragraphStyles: [
+      ...(Object.entries(sheet) as [StyleName, TextStyle][]).map(([name, s]) => word(name, s)),
+      (() => {
+        const entry = word('h3', sheet.h3);
+        return { ...entry, ...ENTRY_HEADING_2, basedOn: wordStyleId('h2'), paragraph: { ...entry.paragraph, outlineLevel: 1 } };
+      })(),
+    ],
   };
 }
 

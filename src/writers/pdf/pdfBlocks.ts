@@ -6,11 +6,11 @@ import { pdfContents } from './pdfContents.js';
 import { pdfInlines } from './pdfInlines.js';
 import type { TagNode, TagTree } from './pdfTags.js';
 
-/** Where blocks go in the structure tree, and the heading level reached so far (levels never skip). */
+/** Where blocks go in the structure tree, and each heading's level in it. */
 interface Tagging {
   tree: TagTree;
   parent: TagNode;
-  headings: { section: 1 | 2 };
+  levels: Map<string, 1 | 2 | 3>;
 }
 
 /**
@@ -50,12 +50,9 @@ export function pdfBlocks(blocks: readonly Block[], theme: Theme, tagging: Taggi
 function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, tagging: Tagging, allBlocks: readonly Block[], parents: Map<string, string>): Content {
   const { tree, parent } = tagging;
   switch (block.kind) {
-    case 'heading': {
-      // Sections are H1 and subsections H2; an entry's title is one level below the heading it is under.
-      if (block.level < 3) tagging.headings.section = block.level as 1 | 2;
-      const level = block.level < 3 ? block.level : tagging.headings.section + 1;
+    case 'heading':
       return {
-        text: pdfInlines(block.content, tree.add(parent, `H${level}`), tree),
+        text: pdfInlines(block.content, tree.add(parent, `H${tagging.levels.get(block.id) ?? block.level}`), tree),
         style: `h${block.level}`,
         id: block.id,
         headlineLevel: block.level,
@@ -64,7 +61,6 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, ta
         outlineParentId: parents.get(block.id),
         outlineExpanded: block.level === 1,
       } as Content; // the typings allow `id` on anchors only; pdfmake takes it on any text
-    }
     case 'paragraph':
       return { text: pdfInlines(block.content, tree.add(parent, 'P'), tree), style: block.role };
     case 'list': {

@@ -13,6 +13,7 @@ import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
  * Line object): pdfmake's version is pinned, and tests/pdf-internals.test.ts checks them.
  */
 interface PdfKitDocument {
+  options?: { tagged?: boolean };
   struct(type: string, options?: object): StructElement;
   addStructure(element: StructElement): void;
   markStructureContent(tag: string): object;
@@ -118,6 +119,10 @@ export function installTaggingRenderer(): void {
 
     private marked(tag: PieceTag | undefined, draw: () => void): void {
       const doc = this.pdfDocument;
+      if (!doc.options?.tagged) {
+        draw(); // an untagged document (the benchmark's comparison) is drawn as pdfmake draws it
+        return;
+      }
       if (!tag || 'artifact' in tag) {
         doc.markContent('Artifact', tag ? { type: tag.artifact } : { type: 'Layout' });
         draw();

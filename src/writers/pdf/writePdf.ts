@@ -1,5 +1,5 @@
 import type { Content, PageSize, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Document, PageMap } from '../../document/types.js';
+import { outlineLevels, type Document, type PageMap } from '../../document/types.js';
 import type { Theme } from '../../theme/types.js';
 import { imagePath, pdfBlocks } from './pdfBlocks.js';
 import { fontName, pdfmakeFor } from './pdfmakeInstance.js';
@@ -15,7 +15,7 @@ export interface WrittenPdf {
 }
 
 /** The PDF writer: a Document in the theme's look, to PDF bytes. Same Document, same bytes. */
-export async function writePdf(document: Document, theme: Theme, creator: string): Promise<WrittenPdf> {
+export async function writePdf(document: Document, theme: Theme, creator: string, { tagged = true }: { tagged?: boolean } = {}): Promise<WrittenPdf> {
   let pageCount = 0;
   const headings = new Map<string, number>();
   const pdfmake = pdfmakeFor(theme);
@@ -48,8 +48,8 @@ export async function writePdf(document: Document, theme: Theme, creator: string
       modDate: meta.created,
     },
     version: '1.7',
-    tagged: true,
-    subset: 'PDF/UA',
+    tagged,
+    subset: tagged ? 'PDF/UA' : undefined,
     language: meta.language,
     displayTitle: true,
     defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: theme.font.lineHeight * singleSpacingFactor(theme.fontData.normal) },
@@ -71,7 +71,7 @@ export async function writePdf(document: Document, theme: Theme, creator: string
           };
     },
     images,
-    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, headings: { section: 1 } }),
+    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks) }),
     // pdfmake asks this of every node once laid out; it is how the heading pages are learnt.
     pageBreakBefore: (node) => {
       if (node.headlineLevel && node.id) headings.set(node.id, node.startPosition.pageNumber);
