@@ -23,19 +23,29 @@ export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
   const found: { pointer: string; message: string }[] = [];
   const name = (p: Placed) => `"${p.entry.title}" (${p.pointer})`;
 
-  placed.forEach((later, i) => {
-    const earlier = placed.slice(0, i).find((p) => sameReference(p.entry, later.entry));
-    if (earlier) {
-      const why = doiOf(earlier.entry) && doiOf(earlier.entry) === doiOf(later.entry) ? 'the same DOI' : normalisedTitle(earlier.entry.title) === normalisedTitle(later.entry.title) ? 'the same title' : 'nearly the same title';
+  // Each title, DOI and summary is normalised once; only titles of about the same length are compared letter by letter.
+  const keyed = placed.map((p) => ({ ...p, title: normalisedTitle(p.entry.title), doi: doiOf(p.entry), summary: summaryText(p.entry.summary) }));
+  const byTitle = new Map<string, (typeof keyed)[number]>();
+  const byDoi = new Map<string, (typeof keyed)[number]>();
+  const bySummary = new Map<string, (typeof keyed)[number]>();
+  keyed.forEach((later, i) => {
+    const sameDoi = later.doi ? byDoi.get(later.doi) : undefined;
+    const sameTitle = later.doi && sameDoi === undefined ? undefined : byTitle.get(later.title);
+    const nearly =
+      sameDoi ?? sameTitle ?? keyed.slice(0, i).find((p) => Math.abs(p.title.length - later.title.length) <= later.title.length * 0.05 && sameReference(p.entry, later.entry));
+    if (sameDoi || sameTitle || nearly) {
+      const earlier = (sameDoi ?? sameTitle ?? nearly) as (typeof keyed)[number];
+      const why = sameDoi ? 'the same DOI' : sameTitle ? 'the same title' : 'nearly the same title';
       found.push({ pointer: later.pointer, message: `the same entry twice: this has ${why} as ${name(earlier)}` });
     }
-  });
+    if (later.doi && !byDoi.has(later.doi)) byDoi.set(later.doi, later);
+    if (!byTitle.has(later.title)) byTitle.set(later.title, later);
 
-  placed.forEach((later, i) => {
-    const summary = summaryText(later.entry.summary);
-    if (summary.length < 40) return;
-    const earlier = placed.slice(0, i).find((p) => summaryText(p.entry.summary) === summary && !nearlySameTitle(p.entry.title, later.entry.title));
-    if (earlier) found.push({ pointer: `${later.pointer}/summary`, message: `the same summary as ${name(earlier)}, under a different title: "${later.entry.title}"` });
+    const earlierSummary = later.summary.length >= 40 ? bySummary.get(later.summary) : undefined;
+    if (earlierSummary && !nearlySameTitle(earlierSummary.entry.title, later.entry.title)) {
+      found.push({ pointer: `${later.pointer}/summary`, message: `the same summary as ${name(earlierSummary)}, under a different title: "${later.entry.title}"` });
+    }
+    if (later.summary.length >= 40 && !bySummary.has(later.summary)) bySummary.set(later.summary, later);
   });
 
   for (const part of new Set(placed.map((p) => p.part))) {
