@@ -33,15 +33,15 @@ export type BuildResult = ({ ok: true; outputs: Output[]; milliseconds: number }
  * The whole pipeline for one brief: load, validate, layout, parse, write, atomic write.
  * Problems come back as diagnostics; outputs are only replaced once they are whole.
  */
-export async function buildBrief(file: BriefFile, context: BuildContext): Promise<BuildResult> {
+export async function buildBrief(file: BriefFile, context: BuildContext, events: { written?: () => void } = {}): Promise<BuildResult> {
   const started = performance.now();
   const dependencies = [file.path, context.briefSchemaPath];
-  let warnings: Diagnostic[] = [];
-  const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, dependencies, warnings });
   const read = await readBrief(file, context.briefValidator);
-  if (!read.ok) return failed(read.diagnostics);
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics, dependencies, warnings: [] };
   const brief = read.brief;
-  warnings = lintBrief(brief, read.loaded);
+  // Lint comes last, once the documents are written: it is advice, not on the way to the output.
+  const lint = () => lintBrief(brief, read.loaded);
+  const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, dependencies, warnings: lint() });
   const themeId = brief.theme ?? DEFAULT_THEME;
   dependencies.push(context.themeSchemaPath, join(context.templatesRoot, 'themes', themeId, 'theme.json'));
   const theme = await themeFor(themeId, context);
@@ -77,6 +77,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext): Promis
   // Both are made before either is written, so a failure leaves both previous files as they were.
   const written = await Promise.allSettled(outputs.map((output) => writeOutput(output.path, output.data)));
   const unwritable = written.flatMap((w, i) => (w.status === 'rejected' ? [{ path: outputs[i]?.path as string, error: w.reason as NodeJS.ErrnoException }] : []));
+  if (unwritable.length === 0) events.written?.();
   if (unwritable.length > 0) {
     return failed(unwritable.map(({ path, error }) => ({ file: displayPath(path), pointer: '', message: `cannot be written: ${describeWriteError(error)}; the previous file, if any, is unchanged` })));
   }
@@ -85,7 +86,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext): Promis
     outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount })),
     milliseconds: performance.now() - started,
     dependencies,
-    warnings,
+    warnings: lint(),
   };
 }
 

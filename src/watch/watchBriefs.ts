@@ -22,6 +22,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Told of every build, for tests and the benchmark. */
   onBuilt?: (briefPath: string, result: BuildResult) => void;
+  /** Told the moment a brief's new documents are written (before lint warnings are worked out). */
+  onWritten?: (briefPath: string) => void;
 }
 
 export interface Watching {
@@ -52,7 +54,7 @@ export function watchBriefs(options: WatchOptions): Watching {
     const file: BriefFile = { path: briefPath, file: displayPath(briefPath) };
     const reason = reasons.get(briefPath);
     reasons.delete(briefPath);
-    const result = await buildBrief(file, context);
+    const result = await buildBrief(file, context, { written: () => options.onWritten?.(briefPath) });
     dependencies.set(briefPath, new Set([...(result.ok ? [] : (dependencies.get(briefPath) ?? [])), ...result.dependencies]));
     const lines = reportBuild(file.file, result);
     out.info(`${stamp()}  ${reason ? `${reason} -> ` : ''}${lines.at(-1)}`);
