@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import type { BriefFile } from '../cli/briefFiles.js';
 import type { Output } from '../cli/output.js';
 import { reportBuild } from '../cli/reportBuild.js';
@@ -54,6 +55,7 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
   const say = (line: string) => out.info(stamp(line));
   const release = await acquireBuildLock(options.outputDir, options.command ?? 'brief build', say);
   try {
+    await removeStrayTemporaryFiles(options.outputDir, say);
     const program = await programVersion();
     const hashes = new FileHashes();
     const manifest = await readManifest(options.outputDir);
@@ -135,4 +137,16 @@ function briefReport(file: BriefFile, result: BuildResult): BriefReport {
     warnings,
     errors: [],
   };
+}
+
+/**
+ * A build killed while writing leaves its temporary file beside the document it was replacing
+ * (write-file-atomic names it "<document>.<number>"); the document itself is whole, old or new.
+ * Under the lock no other build is writing, so any such file left in the output folder is stray.
+ */
+async function removeStrayTemporaryFiles(outputDir: string, say: (line: string) => void): Promise<void> {
+  const { readdir, rm } = await import('node:fs/promises');
+  const stray = (await readdir(outputDir)).filter((name) => /\.(pdf|docx|json)\.\d+$/.test(name));
+  for (const name of stray) await rm(join(outputDir, name), { force: true });
+  if (stray.length > 0) say(`removed ${stray.length} unfinished temporary file${stray.length === 1 ? '' : 's'} left by a build that was stopped`);
 }

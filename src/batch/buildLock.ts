@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -41,8 +41,10 @@ export async function acquireBuildLock(outputDir: string, command: string, say: 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
     const owner = await readOwner(ownerPath);
-    if (!owner || owner.host !== hostname() || isAlive(owner.pid)) throw new LockHeldError(owner, lockPath);
-    say(`a lock left by a build that stopped (process ${owner.pid}, started ${owner.started}) was found and taken over`);
+    // A run writes its name into the lock at once; a lock still without one seconds later was left by a run killed in between.
+    const nameless = !owner && (await stat(lockPath).then((s) => Date.now() - s.mtimeMs > 5_000, () => false));
+    if (!nameless && (!owner || owner.host !== hostname() || isAlive(owner.pid))) throw new LockHeldError(owner, lockPath);
+    say(owner ? `a lock left by a build that stopped (process ${owner.pid}, started ${owner.started}) was found and taken over` : 'a lock left by a build that stopped was found and taken over');
     await rm(lockPath, { recursive: true, force: true });
     release = await lockfile.lock(outputDir, options);
   }

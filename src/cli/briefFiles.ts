@@ -26,7 +26,8 @@ export async function briefFiles(paths: readonly string[], cwd = process.cwd()):
   const files: BriefFile[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
-    if (await isFolder(path)) files.push(...(await jsonFilesIn(path, cwd)));
+    // A folder named like a brief is a brief file that is wrong, not a folder of briefs.
+    if ((await isFolder(path)) && !path.endsWith('.json')) files.push(...(await jsonFilesIn(path, cwd)));
     else files.push({ path, file: displayPath(path, cwd) });
   }
   return files;

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { explainSyntaxError } from './jsonSyntax.js';
-import { buildSourceMap, type SourceMap } from './sourceMap.js';
+import { mapJson, type SourceMap } from './sourceMap.js';
+import { positionAt } from './textPosition.js';
 
 /** A JSON file read and parsed, with its source positions on demand. */
 export interface LoadedJson {
@@ -34,6 +35,13 @@ export async function loadJsonFile(path: string, file: string): Promise<LoadResu
   if (text.trim() === '') {
     return fail({ file, line: 1, column: 1, message: 'the file is empty: a brief is a JSON object, starting with {' });
   }
+  if (bytes.length > MAX_BYTES) {
+    return fail({ file, message: `the file is ${Math.round(bytes.length / 1_048_576)} MB: a brief is at most ${MAX_BYTES / 1_048_576} MB (is this the right file?)` });
+  }
+  const tooDeep = nestingBeyond(text, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    return fail({ file, ...positionAt(text, tooDeep), message: `the JSON is nested more than ${MAX_DEPTH} levels deep here: a brief never needs that many; is a bracket left open?` });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -41,8 +49,42 @@ export async function loadJsonFile(path: string, file: string): Promise<LoadResu
     const problem = explainSyntaxError(text, error as Error);
     return fail({ file, line: problem.line, column: problem.column, message: `JSON syntax: ${problem.message}` });
   }
-  let map: SourceMap | undefined;
-  return { ok: true, loaded: { file, text, data, sourceMap: () => (map ??= buildSourceMap(text)) } };
+  // The source map costs a few milliseconds; made now, it also finds properties written twice.
+  const { map, duplicates } = mapJson(text);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      diagnostics: duplicates.map((d) => ({
+        file,
+        ...d.again,
+        pointer: d.pointer,
+        message: `"${d.name}" is written twice in the same object (first at line ${d.first.line}): JSON would quietly keep only the last; remove one`,
+      })),
+    };
+  }
+  return { ok: true, loaded: { file, text, data, sourceMap: () => map } };
+}
+
+/** Larger than any brief: a mistake (a wrong file, a runaway paste), refused before it is read. */
+const MAX_BYTES = 20 * 1_048_576;
+/** Deeper than any brief (about 8): refused before a parser can run out of stack on it. */
+const MAX_DEPTH = 64;
+
+/** The offset where brackets first nest deeper than `limit`, ignoring brackets inside strings. */
+function nestingBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
 }
 
 function fail(diagnostic: Omit<Diagnostic, 'pointer'>): LoadResult {

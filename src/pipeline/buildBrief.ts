@@ -6,6 +6,7 @@ import { MarkupError, parseMarkup } from '../document/parseMarkup.js';
 import { DEFAULT_LAYOUT, layoutBrief } from '../layout/layoutBrief.js';
 import { TemplateError } from '../layout/templateError.js';
 import { writeOutput } from '../output/writeOutput.js';
+import { undrawableCharacters } from '../theme/fontCoverage.js';
 import { loadTheme } from '../theme/loadTheme.js';
 import type { Theme } from '../theme/types.js';
 import { writeDocx } from '../writers/docx/writeDocx.js';
@@ -47,6 +48,8 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   const theme = await themeFor(themeId, context);
   if (!theme.ok) return failed(theme.diagnostics);
   dependencies.push(...theme.theme.files);
+  const undrawable = undrawableCharacters(read.loaded.data, theme.theme, file.file, read.loaded.sourceMap());
+  if (undrawable.length > 0) return failed(undrawable);
   const layout = brief.layout ?? DEFAULT_LAYOUT;
   dependencies.push(...context.templates.filesOf(layout));
   let markup: string;

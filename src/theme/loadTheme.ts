@@ -5,6 +5,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadJsonFile } from '../load/loadJsonFile.js';
 import { explainSchemaErrors } from '../validate/explainSchemaErrors.js';
 import type { SchemaValidator } from '../validate/schemaValidator.js';
+import * as fontkit from 'fontkit';
+import { imageSize } from 'image-size';
 import type { FontStyle, Theme, ThemeFile } from './types.js';
 
 export type ThemeResult = { ok: true; theme: Theme } | { ok: false; diagnostics: Diagnostic[] };
@@ -50,10 +52,38 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
   const fonts = await Promise.all(styles.map((style) => readAsset(settings.font.files[style], `/font/files/${style}`)));
   const logo = await readAsset(settings.logo.file, '/logo/file');
   if (diagnostics.length > 0 || !logo || fonts.some((f) => !f)) return { ok: false, diagnostics };
+  // Open the fonts and the logo now, so that a broken file is named here, not deep inside a writer.
+  const located = (pointer: string) => ({ file, ...loaded.loaded.sourceMap().get(pointer)?.value, pointer });
+  const faces = styles.map((style, i) => {
+    try {
+      const face = fontkit.create(fonts[i]?.data as Buffer) as fontkit.Font;
+      if (typeof face.hasGlyphForCodePoint !== 'function') throw new Error('it holds several fonts (a collection)');
+      return face;
+    } catch (error) {
+      diagnostics.push({ ...located(`/font/files/${style}`), message: `"${settings.font.files[style]}" is not a font brief can use (TrueType or OpenType): ${(error as Error).message}` });
+      return undefined;
+    }
+  });
+  try {
+    const { type } = imageSize(logo.data);
+    if (type !== 'png' && type !== 'jpg') throw new Error(`it is ${type ?? 'not an image'}`);
+  } catch (error) {
+    diagnostics.push({ ...located('/logo/file'), message: `"${settings.logo.file}" is not a PNG or JPEG image: ${(error as Error).message}` });
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
   const fontData = Object.fromEntries(styles.map((style, i) => [style, fonts[i]?.data])) as Record<FontStyle, Buffer>;
+  const drawable = new Map<number, boolean>();
+  const canDraw = (codePoint: number) => {
+    let yes = drawable.get(codePoint);
+    if (yes === undefined) {
+      yes = faces.every((face) => face?.hasGlyphForCodePoint(codePoint));
+      drawable.set(codePoint, yes);
+    }
+    return yes;
+  };
   const { $schema: _schema, ...themeSettings } = settings;
   return {
     ok: true,
-    theme: { ...themeSettings, id, fontData, images: { logo: logo.data }, files: [path, ...fonts.map((f) => f?.path as string), logo.path] },
+    theme: { ...themeSettings, id, fontData, images: { logo: logo.data }, files: [path, ...fonts.map((f) => f?.path as string), logo.path], canDraw },
   };
 }

@@ -27,4 +27,6 @@ export interface Theme extends ThemeFile {
   images: Record<string, Buffer>;
   /** Every file the theme was made from, for dependency tracking. */
   files: string[];
+  /** Whether every style of the theme's font can draw this character. */
+  canDraw(codePoint: number): boolean;
 }

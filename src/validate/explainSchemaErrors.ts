@@ -73,6 +73,16 @@ function explain(error: ErrorObject): Explained | undefined {
       const limit = (error.params as { limit: number }).limit;
       return { pointer, message: `${name} is an empty list: it needs at least ${limit} item${limit === 1 ? '' : 's'}` };
     }
+    case 'maxLength': {
+      const limit = (error.params as { limit: number }).limit;
+      const length = typeof error.data === 'string' ? error.data.length : 0;
+      return { pointer, message: `${name} is ${length.toLocaleString('en-GB')} characters long: at most ${limit.toLocaleString('en-GB')} are allowed here (split it, or check for a runaway paste)` };
+    }
+    case 'maxItems': {
+      const limit = (error.params as { limit: number }).limit;
+      const count = Array.isArray(error.data) ? error.data.length : 0;
+      return { pointer, message: `${name} has ${count.toLocaleString('en-GB')} items: at most ${limit.toLocaleString('en-GB')} are allowed here` };
+    }
     case 'errorMessage': {
       // Messages written in the schema; a scalar is worth quoting back, a whole object is not.
       const scalar = error.data === null || typeof error.data !== 'object';
