@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { batchBuild } from '../batch/batchBuild.js';
 import { briefFiles } from './briefFiles.js';
@@ -12,6 +13,11 @@ export interface BuildOptions {
 
 /** `brief build [paths...]`: build each brief's PDF and Word document into the output folder. Returns the exit code. */
 export async function buildCommand(paths: string[], options: BuildOptions, out: Output): Promise<number> {
+  const outputDir = resolve(options.output);
+  if (await stat(outputDir).then((s) => !s.isDirectory(), () => false)) {
+    out.error(`${options.output} is a file, not a folder: give --output a folder for the documents`);
+    return 2;
+  }
   const files = await briefFiles(paths);
   if (files.length === 0) {
     out.error('no brief files (.json) found to build');
@@ -19,7 +25,7 @@ export async function buildCommand(paths: string[], options: BuildOptions, out: 
   }
   const report = await batchBuild(
     files,
-    { outputDir: resolve(options.output), concurrency: options.concurrency, force: options.force, reportPath: options.report && resolve(options.report), command: `brief build ${paths.join(' ')}`.trim() },
+    { outputDir, concurrency: options.concurrency, force: options.force, reportPath: options.report && resolve(options.report), command: `brief build ${paths.join(' ')}`.trim() },
     out,
   );
   return report.summary.failed > 0 ? 1 : 0;
