@@ -26,6 +26,9 @@ describe('pdfkit internals used by the PDF writer', () => {
     doc.font(font);
     expect(doc._font.font.postscriptName).toBe('Arimo');
     expect(typeof doc._font.font.head.checkSumAdjustment).toBe('number');
+    const subset = (doc._font as unknown as { subset: { glyphs: unknown; encode: unknown } }).subset;
+    expect(Array.isArray(subset.glyphs)).toBe(true);
+    expect(typeof subset.encode).toBe('function');
     const run = doc._font.layoutCached('Brief ');
     expect(run.glyphs.map((g) => g.codePoints)).toEqual([[66], [114], [105], [101], [102], [32]]);
     expect(run.glyphs.every((g) => Number.isInteger(g.id) && g.advanceWidth > 0)).toBe(true);

@@ -78,7 +78,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
     { path: join(context.outputDir, `${name}.docx`), data: docx },
   ];
   // Both are made before either is written, so a failure leaves both previous files as they were.
-  const written = await Promise.allSettled(outputs.map((output) => writeOutput(output.path, output.data)));
+  const written = await Promise.allSettled(outputs.map((output) => writeOutput(output.path, output.data, { durable: context.durable })));
   const unwritable = written.flatMap((w, i) => (w.status === 'rejected' ? [{ path: outputs[i]?.path as string, error: w.reason as NodeJS.ErrnoException }] : []));
   if (unwritable.length === 0) events.written?.();
   if (unwritable.length > 0) {

@@ -22,9 +22,11 @@ export interface BuildContext {
   outputDir: string;
   /** "brief 0.1.0": written into each document's metadata. */
   creator: string;
+  /** Wait for the disk to have each document (see writeOutput). */
+  durable: boolean;
 }
 
-export function createBuildContext(options: { outputDir: string; templatesRoot?: string; schemaRoot?: string }): BuildContext {
+export function createBuildContext(options: { outputDir: string; templatesRoot?: string; schemaRoot?: string; durable?: boolean }): BuildContext {
   const templatesRoot = options.templatesRoot ?? join(packageRoot, 'templates');
   const schemaRoot = options.schemaRoot ?? join(packageRoot, 'schema');
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
@@ -40,5 +42,6 @@ export function createBuildContext(options: { outputDir: string; templatesRoot?:
     themeSchemaPath,
     outputDir: options.outputDir,
     creator: `brief ${version}`,
+    durable: options.durable ?? true,
   };
 }

@@ -45,7 +45,7 @@ export function watchBriefs(options: WatchOptions): Watching {
   const briefsDir = resolve(options.briefsDir);
   const templatesRoot = resolve(options.templatesRoot);
   const schemaRoot = resolve(options.schemaRoot);
-  const context = createBuildContext({ outputDir: resolve(options.outputDir), templatesRoot, schemaRoot });
+  const context = createBuildContext({ outputDir: resolve(options.outputDir), templatesRoot, schemaRoot, durable: false });
   const dependencies = new Map<string, Set<string>>();
   const reasons = new Map<string, string>();
   const stamp = () => new Date().toTimeString().slice(0, 8);
@@ -127,7 +127,7 @@ export function watchBriefs(options: WatchOptions): Watching {
       const changes = new Map(pending);
       pending.clear();
       settle(changes);
-    }, options.debounceMs ?? 25);
+    }, options.debounceMs ?? 20);
     clearTimeout(rechecks.get(absolute));
     if (event === 'unlink') {
       seen.delete(absolute);

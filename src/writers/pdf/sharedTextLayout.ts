@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
  * life of the process, keyed by font and word. (pdfkit then uses only each glyph's id, width
  * and code points, which are the same in every copy of the font.)
  *
+ * The same goes for the font subsets embedded at the end (see embed below).
+ *
  * This reaches into pdfkit's EmbeddedFont, which is not public API: pdfmake's version is pinned,
  * and tests/pdf-internals.test.ts fails loudly if an upgrade moves what this relies on.
  */
@@ -22,7 +24,12 @@ interface ShapedWord {
 interface EmbeddedFontLike {
   font: { postscriptName: string; head: { checkSumAdjustment: number } };
   layoutCached(text: string): ShapedWord;
+  embed(): void;
+  subset: { glyphs: number[]; encode(): Uint8Array };
 }
+
+/** Font subsets kept for the same set of glyphs (a brief rebuilt after a small edit): a few dozen is plenty. */
+const MAX_SUBSETS = 64;
 
 /** The prototype of pdfkit's EmbeddedFont, as pdfmake loads it, found through a throwaway document. */
 export function embeddedFontPrototype(fontData: Buffer): EmbeddedFontLike {
@@ -37,7 +44,7 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
   if (installed) return;
   const prototype = embeddedFontPrototype(fontData);
   const shapeWord = prototype.layoutCached;
-  if (typeof shapeWord !== 'function') throw new Error('pdfkit has changed: EmbeddedFont.layoutCached is gone (see sharedTextLayout.ts)');
+  if (typeof shapeWord !== 'function' || typeof prototype.embed !== 'function') throw new Error('pdfkit has changed: EmbeddedFont.layoutCached or embed is gone (see sharedTextLayout.ts)');
   const words = new Map<string, ShapedWord>();
   // Reading a font's name is itself slow (fontkit decodes its name table): once per font object.
   const fontKeys = new WeakMap<object, string>();
@@ -48,6 +55,25 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
       fontKeys.set(font, key);
     }
     return key;
+  };
+  // Embedding a font writes a subset of it with just the glyphs used, which takes a few
+  // milliseconds a font; the same glyphs give the same bytes, so those are kept too.
+  const subsets = new Map<string, Uint8Array>();
+  const embed = prototype.embed;
+  prototype.embed = function (this: EmbeddedFontLike) {
+    const subset = this.subset;
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = fontKey(this.font) + subset.glyphs.join(',');
+      let bytes = subsets.get(key);
+      if (bytes === undefined) {
+        bytes = encode();
+        if (subsets.size >= MAX_SUBSETS) subsets.delete(subsets.keys().next().value as string);
+        subsets.set(key, bytes);
+      }
+      return bytes;
+    };
+    embed.call(this);
   };
   prototype.layoutCached = function (this: EmbeddedFontLike, text: string) {
     const key = fontKey(this.font) + text;

@@ -85,6 +85,10 @@ export function installTaggingRenderer(): void {
     }
 
     override renderLine(line: LaidOutLine, x: number, y: number): void {
+      if (!this.pdfDocument.options?.tagged) {
+        super.renderLine(line, x, y); // an untagged document (the benchmark's comparison) is drawn as pdfmake draws it
+        return;
+      }
       const runs: { tag: PieceTag | undefined; inlines: LaidOutInline[] }[] = [];
       for (const inline of line.inlines) {
         const tag = inline._tag ?? this.contentsLinkTag(inline);
@@ -120,7 +124,7 @@ export function installTaggingRenderer(): void {
     private marked(tag: PieceTag | undefined, draw: () => void): void {
       const doc = this.pdfDocument;
       if (!doc.options?.tagged) {
-        draw(); // an untagged document (the benchmark's comparison) is drawn as pdfmake draws it
+        draw();
         return;
       }
       if (!tag || 'artifact' in tag) {
