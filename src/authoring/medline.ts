@@ -1,3 +1,5 @@
+import { MONTHS } from '../brief/months.js';
+
 /**
  * MEDLINE (PubMed's .nbib export) to CSL-JSON items. No maintained npm parser reads this
  * format offline (citation-js's PubMed plugin fetches from PubMed), so this small one does:
@@ -15,7 +17,7 @@ export interface MedlineItem {
   PMID?: string;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ABBREVIATIONS = MONTHS.map((m) => m.slice(0, 3).toLowerCase());
 
 export function parseMedline(text: string): MedlineItem[] {
   const records: [string, string][][] = [];
@@ -51,7 +53,7 @@ function toItem(fields: [string, string][]): MedlineItem {
   if (pmid) item.PMID = pmid;
   const date = /^(\d{4})(?:\s+([A-Za-z]{3}))?/.exec(first('DP') ?? '');
   if (date) {
-    const month = date[2] ? MONTHS.indexOf(date[2].toLowerCase()) + 1 : 0;
+    const month = date[2] ? ABBREVIATIONS.indexOf(date[2].toLowerCase()) + 1 : 0;
     item.issued = { 'date-parts': [month > 0 ? [Number(date[1]), month] : [Number(date[1])]] };
   }
   return item;

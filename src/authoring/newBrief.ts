@@ -1,8 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { MONTHS } from '../brief/months.js';
 
 /**
  * A new brief from the team's starting point, templates/new-brief.json: its {{topic}},

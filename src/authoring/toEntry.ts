@@ -1,9 +1,8 @@
 import { parseDocument } from 'htmlparser2';
 import { textContent } from 'domutils';
+import { MONTHS } from '../brief/months.js';
 import type { Entry } from '../brief/types.js';
 import type { ReferenceItem } from './references.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A reference as a brief entry: title, link (its URL, or its DOI as a doi.org link), month and year, source, abstract as summary. */
 export function toEntry(item: ReferenceItem): Entry | undefined {

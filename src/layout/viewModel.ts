@@ -1,3 +1,4 @@
+import { monthAndYear } from '../brief/months.js';
 import { isBulletList, isNoteItem, type Block, type Brief, type Entry, type Subsection } from '../brief/types.js';
 
 /**
@@ -59,10 +60,7 @@ export interface SectionView extends SubsectionView {
   subsections: SubsectionView[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 export function briefView(brief: Brief): BriefView {
-  const [year, month] = brief.published.split('-');
   let entryNumber = 0;
   const blocks = (list: Block[] | undefined): BlockView[] =>
     (list ?? []).map((block) => (isBulletList(block) ? { isList: true, text: null, items: block.list } : { isList: false, text: block, items: null }));
@@ -91,7 +89,7 @@ export function briefView(brief: Brief): BriefView {
     author: brief.author,
     organisation: brief.organisation,
     team: brief.team,
-    month: `${MONTHS[Number(month) - 1]} ${year}`,
+    month: monthAndYear(brief.published),
     created: `${brief.published}-01`,
     keywords: [brief.topic, brief.series, brief.organisation].join(', '),
     producedBy: brief.producedBy ?? null,

@@ -1,5 +1,6 @@
 import { isBulletList, isNoteItem, type Block, type Brief, type Entry } from '../brief/types.js';
 import { doiOf, nearlySameTitle, normalisedTitle, sameReference } from '../authoring/sameReference.js';
+import { MONTHS } from '../brief/months.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedJson } from '../load/loadJsonFile.js';
 
@@ -109,7 +110,7 @@ function summaryText(summary: Block[] | undefined): string {
   return (summary ?? []).map((b) => (isBulletList(b) ? b.list.join(' ') : b)).join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = MONTHS.map((m) => m.toLowerCase());
 const SEASONS: Record<string, number> = { spring: 4, summer: 7, autumn: 10, winter: 1 };
 
 /** A date as year and month (month 0 when only the year is known); undefined for "n.d.". */
@@ -117,7 +118,7 @@ function when(date: string | undefined): { year: number; month: number } | undef
   const match = /^(?:([A-Za-z]+) )?(\d{4})$/.exec(date ?? '');
   if (!match) return undefined;
   const word = match[1]?.toLowerCase();
-  return { year: Number(match[2]), month: word ? MONTHS.indexOf(word) + 1 || (SEASONS[word] ?? 0) : 0 };
+  return { year: Number(match[2]), month: word ? MONTH_NAMES.indexOf(word) + 1 || (SEASONS[word] ?? 0) : 0 };
 }
 
 /** Strictly newer; a year alone is only compared by year. */
