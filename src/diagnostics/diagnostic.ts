@@ -19,7 +19,3 @@ export function formatDiagnostic(d: Diagnostic): string {
   const message = d.severity === 'warning' ? `warning: ${d.message}` : d.message;
   return d.pointer ? `${where}  ${d.pointer}  ${message}` : `${where}  ${message}`;
 }
-
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
