@@ -71,6 +71,18 @@ describe('brief watch', () => {
     expect(lines.some((l) => /briefs\/a\.json changed -> .*a\.json: wrote .*a\.pdf .* and .*a\.docx .* in \d+\.\d s$/.test(l))).toBe(true);
   });
 
+  it('writes the same bytes as brief build (its Word document is made in a second thread)', async () => {
+    writeFileSync(join(root, 'briefs', 'a.json'), withTopic('Topic A, again'));
+    await until(() => buildsOf('a').length === 2, 'a to be rebuilt');
+    const { buildBrief } = await import('../src/pipeline/buildBrief.js');
+    const { createBuildContext } = await import('../src/pipeline/buildContext.js');
+    const elsewhere = join(root, 'elsewhere');
+    const result = await buildBrief({ path: join(root, 'briefs', 'a.json'), file: 'a.json' }, createBuildContext({ outputDir: elsewhere, templatesRoot: join(root, 'templates'), schemaRoot: join(root, 'schema') }));
+    expect(result.ok).toBe(true);
+    expect(readFileSync(join(elsewhere, 'a.docx')).equals(output('a.docx'))).toBe(true);
+    expect(readFileSync(join(elsewhere, 'a.pdf')).equals(output('a.pdf'))).toBe(true);
+  });
+
   it('rebuilds every brief that uses a partial when it is saved, and no other', async () => {
     const partial = join(root, 'templates', 'partials', 'acknowledgement.hbs');
     writeFileSync(partial, readFileSync(partial, 'utf8').replace('Please acknowledge this work', 'Kindly acknowledge this work'));

@@ -9,7 +9,9 @@ import { writeOutput } from '../output/writeOutput.js';
 import { undrawableCharacters } from '../theme/fontCoverage.js';
 import { loadTheme } from '../theme/loadTheme.js';
 import type { Theme } from '../theme/types.js';
+import type { PageMap } from '../document/types.js';
 import { writeDocx } from '../writers/docx/writeDocx.js';
+import { docxTheme } from './docxThread.js';
 import { writePdf } from '../writers/pdf/writePdf.js';
 import type { BuildContext } from './buildContext.js';
 import { lintBrief } from '../lint/lintBrief.js';
@@ -70,8 +72,12 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
     throw error;
   }
   // The PDF is laid out first: where its headings land is what the Word contents page shows.
-  const pdf = await writePdf(document, theme.theme, context.creator);
-  const docx = await writeDocx(document, theme.theme, context.creator, pdf.pages);
+  // With a Word thread, the .docx is made there while this thread draws the PDF.
+  let docxMade: Promise<Buffer> | undefined;
+  const { docxThread } = context;
+  const laidOut = docxThread && ((pages: PageMap) => (docxMade = docxThread.write({ document, theme: docxTheme(theme.theme), creator: context.creator, pages })));
+  const pdf = await writePdf(document, theme.theme, context.creator, { onLaidOut: laidOut });
+  const docx = await (docxMade ?? writeDocx(document, theme.theme, context.creator, pdf.pages));
   const name = basename(file.path, '.json');
   const outputs = [
     { path: join(context.outputDir, `${name}.pdf`), data: pdf.bytes },

@@ -9,6 +9,7 @@ import { displayPath } from '../diagnostics/displayPath.js';
 import { Templates } from '../layout/templates.js';
 import { buildBrief, type BuildResult } from '../pipeline/buildBrief.js';
 import { createBuildContext } from '../pipeline/buildContext.js';
+import { DocxThread } from '../pipeline/docxThread.js';
 import { compileSchema } from '../validate/schemaValidator.js';
 import { BuildQueue } from './buildQueue.js';
 
@@ -45,7 +46,8 @@ export function watchBriefs(options: WatchOptions): Watching {
   const briefsDir = resolve(options.briefsDir);
   const templatesRoot = resolve(options.templatesRoot);
   const schemaRoot = resolve(options.schemaRoot);
-  const context = createBuildContext({ outputDir: resolve(options.outputDir), templatesRoot, schemaRoot, durable: false });
+  const docxThread = new DocxThread();
+  const context = createBuildContext({ outputDir: resolve(options.outputDir), templatesRoot, schemaRoot, durable: false, docxThread });
   const dependencies = new Map<string, Set<string>>();
   const reasons = new Map<string, string>();
   const stamp = () => new Date().toTimeString().slice(0, 8);
@@ -54,7 +56,13 @@ export function watchBriefs(options: WatchOptions): Watching {
     const file: BriefFile = { path: briefPath, file: displayPath(briefPath) };
     const reason = reasons.get(briefPath);
     reasons.delete(briefPath);
-    const result = await buildBrief(file, context, { written: () => options.onWritten?.(briefPath) });
+    let result: BuildResult;
+    try {
+      result = await buildBrief(file, context, { written: () => options.onWritten?.(briefPath) });
+    } catch (error) {
+      // A bug, not a bad save: say so, and keep watching.
+      result = { ok: false, dependencies: [briefPath], warnings: [], diagnostics: [{ file: file.file, pointer: '', message: `something went wrong that brief did not expect: ${(error as Error).message}` }] };
+    }
     dependencies.set(briefPath, new Set([...(result.ok ? [] : (dependencies.get(briefPath) ?? [])), ...result.dependencies]));
     const lines = reportBuild(file.file, result);
     out.info(`${stamp()}  ${reason ? `${reason} -> ` : ''}${lines.at(-1)}`);
@@ -173,6 +181,7 @@ export function watchBriefs(options: WatchOptions): Watching {
       for (const recheck of rechecks.values()) clearTimeout(recheck);
       await watcher?.close();
       await queue.idle();
+      await docxThread.close();
     },
   };
 }

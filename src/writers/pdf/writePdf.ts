@@ -15,9 +15,16 @@ export interface WrittenPdf {
 }
 
 /** The PDF writer: a Document in the theme's look, to PDF bytes. Same Document, same bytes. */
-export async function writePdf(document: Document, theme: Theme, creator: string, { tagged = true }: { tagged?: boolean } = {}): Promise<WrittenPdf> {
+export interface PdfOptions {
+  tagged?: boolean;
+  /** Told where the headings landed as soon as layout knows, before the PDF is drawn (so the Word document can be made meanwhile). */
+  onLaidOut?: (pages: PageMap) => void;
+}
+
+export async function writePdf(document: Document, theme: Theme, creator: string, { tagged = true, onLaidOut }: PdfOptions = {}): Promise<WrittenPdf> {
   let pageCount = 0;
   const headings = new Map<string, number>();
+  const headingCount = document.blocks.filter((b) => b.kind === 'heading').length;
   const pdfmake = pdfmakeFor(theme);
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs;
   // Images are named in the document; pdfmake reads them from its virtual file system.
@@ -73,8 +80,12 @@ export async function writePdf(document: Document, theme: Theme, creator: string
     images,
     content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks) }),
     // pdfmake asks this of every node once laid out; it is how the heading pages are learnt.
+    // It is asked in reading order, after the page count is known; the last heading completes the map.
     pageBreakBefore: (node) => {
-      if (node.headlineLevel && node.id) headings.set(node.id, node.startPosition.pageNumber);
+      if (node.headlineLevel && node.id) {
+        headings.set(node.id, node.startPosition.pageNumber);
+        if (headings.size === headingCount) onLaidOut?.({ headings, pageCount });
+      }
       return false;
     },
   };
