@@ -74,7 +74,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   // The PDF is laid out first: where its headings land is what the Word contents page shows.
   // With a Word thread, the .docx is made there while this thread draws the PDF.
   let docxMade: Promise<Buffer> | undefined;
-  const { docxThread } = context;
+  const docxThread = context.docxThread?.alive ? context.docxThread : undefined;
   const laidOut = docxThread && ((pages: PageMap) => (docxMade = docxThread.write({ document, theme: docxTheme(theme.theme), creator: context.creator, pages })));
   const pdf = await writePdf(document, theme.theme, context.creator, { onLaidOut: laidOut });
   const docx = await (docxMade ?? writeDocx(document, theme.theme, context.creator, pdf.pages));

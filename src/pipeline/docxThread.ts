@@ -22,6 +22,8 @@ export interface DocxJob {
 export class DocxThread {
   private readonly worker = new Worker(join(packageRoot, 'dist', 'pipeline', 'docxThreadWorker.js'));
   private readonly pending: { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }[] = [];
+  /** False once the thread has stopped (a crash): builds then write the .docx in their own thread. */
+  alive = true;
 
   constructor() {
     this.worker.on('message', (message: { bytes?: Uint8Array; error?: string }) => {
@@ -31,6 +33,10 @@ export class DocxThread {
     });
     this.worker.on('error', (error) => {
       for (const job of this.pending.splice(0)) job.reject(error);
+    });
+    this.worker.on('exit', () => {
+      this.alive = false;
+      for (const job of this.pending.splice(0)) job.reject(new Error('the thread that writes Word documents stopped'));
     });
   }
 
