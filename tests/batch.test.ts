@@ -72,6 +72,8 @@ describe('brief build as a scheduled batch', () => {
     const one = readdirSync(join(root, 'output')).filter((n) => !n.startsWith('.')).map((n) => readFileSync(join(root, 'output', n)));
     await build(root, { concurrency: 2, force: true });
     const two = readdirSync(join(root, 'output')).filter((n) => !n.startsWith('.')).map((n) => readFileSync(join(root, 'output', n)));
+    expect(one).toHaveLength(6); // a PDF and a .docx for each of the three briefs
+    expect(two).toHaveLength(6);
     expect(two.every((bytes, i) => bytes.equals(one[i] as Buffer))).toBe(true);
   });
 

@@ -41,7 +41,7 @@ export async function importCommand(referencesPath: string, options: { into: str
 
   // The brief keeps its key order (JSON.parse keeps it); it must still be valid before it replaces the old one.
   const text = `${JSON.stringify(plan.brief, null, 2)}\n`;
-  const checked = validateBrief({ file, text, data: plan.brief, sourceMap: () => buildSourceMap(text) }, validator);
+  const checked = validateBrief({ file, text, data: plan.brief, sourceMap: buildSourceMap(text) }, validator);
   if (!checked.ok) {
     for (const d of checked.diagnostics) out.info(formatDiagnostic(d));
     out.info(`${file}: the imported entries would make it invalid, so it was left as it was`);

@@ -18,6 +18,7 @@ type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 export class Templates {
   private readonly handlebars = Handlebars.create();
   private readonly layouts = new Map<string, Render>();
+  private readonly patterns = new Map<string, Render>();
   /** Each partial's file and the partials it includes, for dependency tracking. */
   private readonly partials = new Map<string, { path: string; includes: string[] }>();
 
@@ -86,9 +87,15 @@ export class Templates {
     return join(this.root, 'layouts', `${layout}.hbs`);
   }
 
-  /** Compile a small pattern, such as a theme's running header, with the same rules. */
+  /** Compile a small pattern, such as a theme's running header, with the same rules (once per text, not per build). */
   pattern(file: string, source: string): Render {
-    return this.compile(file, source);
+    const key = `${file}\u0000${source}`;
+    let render = this.patterns.get(key);
+    if (!render) {
+      render = this.compile(file, source);
+      this.patterns.set(key, render);
+    }
+    return render;
   }
 
   private compile(path: string, source: string): Render {

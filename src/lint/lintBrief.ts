@@ -87,7 +87,7 @@ export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
     }
   });
 
-  const map = loaded.sourceMap();
+  const map = loaded.sourceMap;
   return found
     .map(({ pointer, message }) => ({ file: loaded.file, ...(map.get(pointer)?.value ?? map.get(pointer.replace(/\/[^/]+$/, ''))?.value ?? { line: 1, column: 1 }), pointer, message, severity: 'warning' as const }))
     .sort((a, b) => a.line - b.line || a.column - b.column);

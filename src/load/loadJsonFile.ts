@@ -5,14 +5,14 @@ import { explainSyntaxError } from './jsonSyntax.js';
 import { mapJson, type SourceMap } from './sourceMap.js';
 import { positionAt } from './textPosition.js';
 
-/** A JSON file read and parsed, with its source positions on demand. */
+/** A JSON file read and parsed, with the place of every value in it. */
 export interface LoadedJson {
   /** The file's name as shown in messages. */
   file: string;
   text: string;
   data: unknown;
-  /** Positions are only needed when there is something to report, so they are built lazily. */
-  sourceMap(): SourceMap;
+  /** Where each value is (made while checking for properties written twice, so always there). */
+  sourceMap: SourceMap;
 }
 
 export type LoadResult = { ok: true; loaded: LoadedJson } | { ok: false; diagnostics: Diagnostic[] };
@@ -62,7 +62,7 @@ export async function loadJsonFile(path: string, file: string): Promise<LoadResu
       })),
     };
   }
-  return { ok: true, loaded: { file, text, data, sourceMap: () => map } };
+  return { ok: true, loaded: { file, text, data, sourceMap: map } };
 }
 
 /** Larger than any brief: a mistake (a wrong file, a runaway paste), refused before it is read. */

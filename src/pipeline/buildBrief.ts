@@ -50,7 +50,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   const theme = await themeFor(themeId, context);
   if (!theme.ok) return failed(theme.diagnostics);
   dependencies.push(...theme.theme.files);
-  const undrawable = undrawableCharacters(read.loaded.data, theme.theme, file.file, read.loaded.sourceMap());
+  const undrawable = undrawableCharacters(read.loaded.data, theme.theme, file.file, read.loaded.sourceMap);
   if (undrawable.length > 0) return failed(undrawable);
   const layout = brief.layout ?? DEFAULT_LAYOUT;
   dependencies.push(...context.templates.filesOf(layout));
@@ -86,10 +86,10 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   // Both are made before either is written, so a failure leaves both previous files as they were.
   const written = await Promise.allSettled(outputs.map((output) => writeOutput(output.path, output.data, { durable: context.durable })));
   const unwritable = written.flatMap((w, i) => (w.status === 'rejected' ? [{ path: outputs[i]?.path as string, error: w.reason as NodeJS.ErrnoException }] : []));
-  if (unwritable.length === 0) events.written?.();
   if (unwritable.length > 0) {
     return failed(unwritable.map(({ path, error }) => ({ file: displayPath(path), pointer: '', message: `cannot be written: ${describeWriteError(error)}; the previous file, if any, is unchanged` })));
   }
+  events.written?.();
   return {
     ok: true,
     outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount })),

@@ -27,12 +27,12 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
       : loaded;
   }
   if (!validator(loaded.loaded.data)) {
-    return { ok: false, diagnostics: explainSchemaErrors(validator.errors ?? [], file, loaded.loaded.sourceMap()) };
+    return { ok: false, diagnostics: explainSchemaErrors(validator.errors ?? [], file, loaded.loaded.sourceMap) };
   }
   const settings = loaded.loaded.data as ThemeFile & { $schema?: string };
   const diagnostics: Diagnostic[] = [];
   const readAsset = async (relativePath: string, pointer: string): Promise<{ path: string; data: Buffer } | undefined> => {
-    const location = loaded.loaded.sourceMap().get(pointer)?.value;
+    const location = loaded.loaded.sourceMap.get(pointer)?.value;
     try {
       const real = await realpath(join(dir, relativePath));
       const inside = relative(await realpath(dir), real);
@@ -53,7 +53,7 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
   const logo = await readAsset(settings.logo.file, '/logo/file');
   if (diagnostics.length > 0 || !logo || fonts.some((f) => !f)) return { ok: false, diagnostics };
   // Open the fonts and the logo now, so that a broken file is named here, not deep inside a writer.
-  const located = (pointer: string) => ({ file, ...loaded.loaded.sourceMap().get(pointer)?.value, pointer });
+  const located = (pointer: string) => ({ file, ...loaded.loaded.sourceMap.get(pointer)?.value, pointer });
   const faces = styles.map((style, i) => {
     try {
       const face = fontkit.create(fonts[i]?.data as Buffer) as fontkit.Font;
