@@ -37,6 +37,9 @@ describe('the Word document as LibreOffice lays it out', () => {
     pdf = await readPdf(join(outDir, 'peer-support-workers-2021-01.pdf'));
   }, 180_000);
 
+  // LibreOffice recomputes page-reference fields when it opens a file, so this test checks its own
+  // consistency; the numbers written into the file are checked by the next test (the PDF's pages,
+  // which tests/build-docx.test.ts shows are the cached numbers, equal LibreOffice's).
   it('shows on its contents page, for every heading, the page where it puts that heading', () => {
     const numbers = contentsNumbers(word.pages[1] as string, headings);
     const placed = new Map(flatten(word.outline).map((b) => [b.title, b.page]));
