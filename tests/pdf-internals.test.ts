@@ -61,6 +61,41 @@ describe('the shared cache of shaped words', () => {
   });
 });
 
+describe('Latin words set glyph by glyph, as Word sets them', () => {
+  type Run = { glyphs: { id: number; advanceWidth: number }[]; positions: { xAdvance: number; xOffset: number }[]; advanceWidth: number };
+  async function fonts() {
+    const { createRequire } = await import('node:module');
+    const { shareTextLayoutAcrossDocuments } = await import('../src/writers/pdf/sharedTextLayout.js');
+    shareTextLayoutAcrossDocuments(font);
+    const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: { font: { layout(t: string): Run; unitsPerEm: number }; layoutCached(t: string): Run } };
+    const doc = new PDFKitDocument({ autoFirstPage: false });
+    doc.font(font);
+    return doc._font;
+  }
+
+  it('has no kerning: each glyph advances by its own width, though the font would kern the pair', async () => {
+    const embedded = await fonts();
+    const word = 'AVATAR ';
+    const scale = 1000 / embedded.font.unitsPerEm;
+    const shaped = embedded.font.layout(word);
+    // The font itself kerns "AV": fontkit's shaping moves the V closer.
+    expect(shaped.positions[0]?.xAdvance).toBeLessThan((shaped.glyphs[0]?.advanceWidth as number) - 1);
+    const run = embedded.layoutCached(word);
+    run.positions.forEach((position, i) => expect(position.xAdvance).toBeCloseTo((run.glyphs[i]?.advanceWidth as number) * scale, 6));
+    const sum = run.glyphs.reduce((total, glyph) => total + glyph.advanceWidth * scale, 0);
+    expect(run.advanceWidth).toBeCloseTo(sum, 6);
+  });
+
+  it('still shapes text outside Latin with fontkit: a combining accent is placed over its letter', async () => {
+    const embedded = await fonts();
+    const run = embedded.layoutCached('Cafe\u0301 ');
+    // Unshaped, the accent would stand where the e ends; shaped, it is moved back over the e.
+    expect(run.glyphs).toHaveLength(6);
+    expect(run.positions[4]?.xOffset).toBeLessThan(0);
+  });
+});
+
 describe("pdfmake's Renderer, which the tagging renderer replaces", () => {
   it('is read by the Printer at render time, and has the methods the tagging renderer wraps', async () => {
     const { createRequire } = await import('node:module');

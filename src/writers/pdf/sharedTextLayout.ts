@@ -9,6 +9,11 @@ import { createRequire } from 'node:module';
  *
  * The same goes for the font subsets embedded at the end (see embed below).
  *
+ * Latin text is set as Word sets it by default, glyph by glyph with no kerning and no ligatures
+ * (see glyphRun): then the PDF and the Word document break their lines in the same places, and
+ * a word costs a table look-up rather than a run of fontkit's OpenType shaper, which is most of
+ * the time of the first build in a new process. Any other script is shaped by fontkit as before.
+ *
  * This reaches into pdfkit's EmbeddedFont, which is not public API: pdfmake's version is pinned,
  * and tests/pdf-internals.test.ts fails loudly if an upgrade moves what this relies on.
  */
@@ -21,8 +26,14 @@ interface ShapedWord {
   advanceWidth: number;
 }
 
+interface FontkitGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
 interface EmbeddedFontLike {
-  font: { postscriptName: string; head: { checkSumAdjustment: number } };
+  font: { postscriptName: string; head: { checkSumAdjustment: number }; unitsPerEm: number; glyphsForString(text: string): FontkitGlyph[] };
   layoutCached(text: string): ShapedWord;
   embed(): void;
   subset: { glyphs: number[]; encode(): Uint8Array };
@@ -79,7 +90,7 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
     const key = fontKey(this.font) + text;
     let run = words.get(key);
     if (run === undefined) {
-      const shaped = shapeWord.call(this, text);
+      const shaped = UNSHAPED.test(text) ? glyphRun(this.font, text) : shapeWord.call(this, text);
       run = {
         glyphs: shaped.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints })),
         positions: shaped.positions,
@@ -91,4 +102,23 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
     return run;
   };
   installed = true;
+}
+
+/**
+ * Latin letters, digits, punctuation and common symbols: text that needs no shaping (no marks to
+ * place, no letters that change with their neighbours). Combining accents (U+0300 on) are not here.
+ */
+const UNSHAPED = /^[\u0000-\u024F\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
+
+/** A word as a plain run of glyphs, each its own width apart, in pdfkit's units (1000 to the em). */
+function glyphRun(font: EmbeddedFontLike['font'], text: string): ShapedWord {
+  const scale = 1000 / font.unitsPerEm;
+  const glyphs = font.glyphsForString(text);
+  let advanceWidth = 0;
+  const positions = glyphs.map((glyph) => {
+    const width = glyph.advanceWidth * scale;
+    advanceWidth += width;
+    return { xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width };
+  });
+  return { glyphs, positions, advanceWidth };
 }
