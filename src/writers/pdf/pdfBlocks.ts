@@ -4,13 +4,15 @@ import { boxMetrics, styleSheet } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { pdfContents } from './pdfContents.js';
 import { pdfInlines } from './pdfInlines.js';
+import type { PdfStyles } from './pdfStyles.js';
 import type { TagNode, TagTree } from './pdfTags.js';
 
-/** Where blocks go in the structure tree, and each heading's level in it. */
+/** Where blocks go in the structure tree, each heading's level in it, and the theme's styles. */
 interface Tagging {
   tree: TagTree;
   parent: TagNode;
   levels: Map<string, 1 | 2 | 3>;
+  styles: PdfStyles;
 }
 
 /**
@@ -48,12 +50,13 @@ export function pdfBlocks(blocks: readonly Block[], theme: Theme, tagging: Taggi
 }
 
 function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, tagging: Tagging, allBlocks: readonly Block[], parents: Map<string, string>): Content {
-  const { tree, parent } = tagging;
+  const { tree, parent, styles } = tagging;
   switch (block.kind) {
-    case 'heading':
+    case 'heading': {
+      const style = styles[`h${block.level}`];
       return {
-        text: pdfInlines(block.content, tree.add(parent, `H${tagging.levels.get(block.id) ?? block.level}`), tree),
-        style: `h${block.level}`,
+        text: pdfInlines(block.content, tree.add(parent, `H${tagging.levels.get(block.id) ?? block.level}`), tree, style.text, styles.link),
+        margin: style.margin,
         id: block.id,
         headlineLevel: block.level,
         outline: true,
@@ -61,20 +64,24 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, ta
         outlineParentId: parents.get(block.id),
         outlineExpanded: block.level === 1,
       } as Content; // the typings allow `id` on anchors only; pdfmake takes it on any text
-    case 'paragraph':
-      return { text: pdfInlines(block.content, tree.add(parent, 'P'), tree), style: block.role };
+    }
+    case 'paragraph': {
+      const style = styles[block.role];
+      return { text: pdfInlines(block.content, tree.add(parent, 'P'), tree, style.text, styles.link), margin: style.margin };
+    }
     case 'list': {
       const list = tree.add(parent, 'L');
       const indent = styleSheet(theme).listItem.indent;
+      const style = styles.listItem;
       return {
         stack: block.items.map((item) => {
           const listItem = tree.add(list, 'LI');
           return {
             columns: [
-              { width: indent, text: [{ text: '\u2022', color: theme.colours.heading, _tag: tree.tag(tree.add(listItem, 'Lbl')) } as Content] },
-              { width: '*', text: pdfInlines(item, tree.add(listItem, 'LBody'), tree) },
+              { width: indent, text: [{ text: '\u2022', ...style.text, color: theme.colours.heading, _tag: tree.tag(tree.add(listItem, 'Lbl')) } as Content] },
+              { width: '*', text: pdfInlines(item, tree.add(listItem, 'LBody'), tree, style.text, styles.link) },
             ],
-            style: 'listItem',
+            margin: style.margin,
           };
         }),
       };
@@ -89,7 +96,7 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, ta
       };
     }
     case 'contents':
-      return { stack: pdfContents(block.title, allBlocks, theme, parent, tree) };
+      return { stack: pdfContents(block.title, allBlocks, theme, parent, tree, styles) };
     case 'image':
       if (!theme.images[block.name]) throw new Error(`the layout shows the image "${block.name}", which the theme "${theme.id}" does not have`);
       return { image: imagePath(theme, block.name), width: block.width, _tag: tree.tag(tree.add(parent, 'Figure', { alt: block.alt })) } as Content;

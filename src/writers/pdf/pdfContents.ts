@@ -2,6 +2,7 @@ import type { Content, CustomTableLayout } from 'pdfmake/interfaces.js';
 import { contentsHeadings, plainText, type Block } from '../../document/types.js';
 import { styleSheet } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
+import type { PdfStyles } from './pdfStyles.js';
 import type { TagNode, TagTree } from './pdfTags.js';
 
 // The leader: a dotted bottom border on an empty cell that fills the space between the heading and its number.
@@ -21,7 +22,7 @@ const leaderLayout = (colour: string): CustomTableLayout => ({
  * heading lands on, which pdfmake fills in after layout (`pageReference`), so it is always right.
  * In the structure tree: a TOC of TOCI items, each a Link holding the heading and its number.
  */
-export function pdfContents(title: string, blocks: readonly Block[], theme: Theme, parent: TagNode, tree: TagTree): Content[] {
+export function pdfContents(title: string, blocks: readonly Block[], theme: Theme, parent: TagNode, tree: TagTree, styles: PdfStyles): Content[] {
   const sheet = styleSheet(theme);
   const titleNode = tree.add(parent, 'P');
   const toc = tree.add(parent, 'TOC');
@@ -45,5 +46,6 @@ export function pdfContents(title: string, blocks: readonly Block[], theme: Them
       ],
     };
   });
-  return [{ text: [{ text: title, _tag: tree.tag(titleNode) } as Content], style: 'contentsTitle', outline: true, outlineText: title, id: 'contents' } as Content, ...lines];
+  const titleStyle = styles.contentsTitle;
+  return [{ text: [{ text: title, ...titleStyle.text, _tag: tree.tag(titleNode) } as Content], margin: titleStyle.margin, outline: true, outlineText: title, id: 'contents' } as Content, ...lines];
 }

@@ -39,7 +39,8 @@ export async function writePdf(document: Document, theme: Theme, creator: string
   // Tagged: a structure tree for screen readers, PDF/UA-1 identification, the title shown by viewers.
   installTaggingRenderer();
   const tree = new TagTree();
-  const running = (text: string): Content[] => [{ text, _tag: PAGINATION } as Content];
+  const styles = pdfStyles(theme);
+  const running = (text: string): Content[] => [{ text, ...styles.running.text, _tag: PAGINATION } as Content];
   const rule = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: theme.colours.rule }] });
   const definition: TDocumentDefinitions = {
     pageSize: theme.page.size.toUpperCase() as PageSize,
@@ -60,11 +61,10 @@ export async function writePdf(document: Document, theme: Theme, creator: string
     language: meta.language,
     displayTitle: true,
     defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: theme.font.lineHeight * singleSpacingFactor(theme.fontData.normal) },
-    styles: pdfStyles(theme),
     header: (page, _pages, size) =>
       page === 1
         ? null
-        : { margin: [margins.left, margins.top / 2 - 4, margins.right, 0], stack: [{ text: running(meta.header), style: 'running', margin: [0, 0, 0, 4] }, rule(size.width - margins.left - margins.right)] },
+        : { margin: [margins.left, margins.top / 2 - 4, margins.right, 0], stack: [{ text: running(meta.header), margin: [0, 0, 0, 4] }, rule(size.width - margins.left - margins.right)] },
     footer: (page, pages, size) => {
       pageCount = pages;
       return page === 1
@@ -73,12 +73,12 @@ export async function writePdf(document: Document, theme: Theme, creator: string
             margin: [margins.left, 12, margins.right, 0],
             stack: [
               rule(size.width - margins.left - margins.right),
-              { columns: [{ text: running(meta.footer), style: 'running' }, { text: running(`Page ${page} of ${pages}`), style: 'running', alignment: 'right', width: 'auto' }], margin: [0, 4, 0, 0] },
+              { columns: [{ text: running(meta.footer) }, { text: running(`Page ${page} of ${pages}`), alignment: 'right', width: 'auto' }], margin: [0, 4, 0, 0] },
             ],
           };
     },
     images,
-    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks) }),
+    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks), styles }),
     // pdfmake asks this of every node once laid out; it is how the heading pages are learnt.
     // It is asked in reading order, after the page count is known; the last heading completes the map.
     pageBreakBefore: (node) => {
