@@ -1,3 +1,4 @@
+import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { BriefFile } from '../cli/briefFiles.js';
@@ -145,7 +146,6 @@ function briefReport(file: BriefFile, result: BuildResult): BriefReport {
  * Under the lock no other build is writing, so any such file left in the output folder is stray.
  */
 async function removeStrayTemporaryFiles(outputDir: string, say: (line: string) => void): Promise<void> {
-  const { readdir, rm } = await import('node:fs/promises');
   const stray = (await readdir(outputDir)).filter((name) => /\.(pdf|docx|json)\.\d+$/.test(name));
   for (const name of stray) await rm(join(outputDir, name), { force: true });
   if (stray.length > 0) say(`removed ${stray.length} unfinished temporary file${stray.length === 1 ? '' : 's'} left by a build that was stopped`);

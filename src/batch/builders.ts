@@ -30,7 +30,7 @@ export async function inThisThread(roots: Roots): Promise<Builder> {
 
 /** Builds in `threads` worker threads at once, each keeping its own warm build context. */
 export function inWorkerThreads(roots: Roots, threads: number): Builder {
-  // Worker threads run the compiled program, wherever this module itself was loaded from.
-  const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'dist', 'batch', 'buildWorker.js'), minThreads: threads, maxThreads: threads });
+  // Worker threads run the bundled program (dist/build-worker.cjs), wherever this module itself was loaded from.
+  const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'dist', 'build-worker.cjs'), minThreads: threads, maxThreads: threads });
   return { build: (file) => pool.run({ file, ...roots }), close: () => pool.destroy() };
 }

@@ -20,7 +20,7 @@ export interface DocxJob {
  * the PDF's layout knows before the drawing starts. One job at a time, in order.
  */
 export class DocxThread {
-  private readonly worker = new Worker(join(packageRoot, 'dist', 'pipeline', 'docxThreadWorker.js'));
+  private readonly worker = new Worker(join(packageRoot, 'dist', 'docx-worker.cjs'));
   private readonly pending: { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }[] = [];
   /** False once the thread has stopped (a crash): builds then write the .docx in their own thread. */
   alive = true;
