@@ -21,7 +21,7 @@ const BRIEF = join(packageRoot, 'briefs', 'peer-support-workers-2021-01.json');
 const SEED = join(packageRoot, 'tests', 'fixtures', 'seed', 'evidence-brief-peer-support-workers-2021-01.txt');
 const BIN = join(packageRoot, 'bin', 'brief.js');
 /** The same Node options as bin/brief.js's first line. */
-const NODE_FLAGS = ['--max-semi-space-size=64', '--max-old-space-size=192'];
+const NODE_FLAGS = ['--max-old-space-size=192'];
 const source = readFileSync(BRIEF, 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'brief-bench-'));
 

@@ -16,6 +16,7 @@ await build({
     brief: 'src/cli/main.ts',
     'build-worker': 'src/batch/buildWorker.ts',
     'docx-worker': 'src/pipeline/docxThreadWorker.ts',
+    'precompile-schemas': 'src/validate/precompileSchemas.ts',
   },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },

@@ -31,3 +31,43 @@ describe('the brief schema', () => {
     for (const object of objects) expect(object).toHaveProperty('additionalProperties', false);
   });
 });
+
+describe('the validators npm run build compiles ahead of time', () => {
+  it('are used for the shipped schemas, and find exactly what a validator compiled on the spot finds', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { compileSchema, newAjv } = await import('../src/validate/schemaValidator.js');
+    const shipped = compileSchema('schema/brief.schema.json');
+    const onTheSpot = newAjv().compile(schema);
+    // A validator compiled on the spot carries its ajv schema environment; standalone code has none.
+    expect((onTheSpot as { schemaEnv?: unknown }).schemaEnv).toBeDefined();
+    expect((shipped as { schemaEnv?: unknown }).schemaEnv).toBeUndefined();
+    const fixtures = readdirSync('tests/fixtures/invalid').filter((name) => name.endsWith('.json'));
+    let compared = 0;
+    for (const name of fixtures) {
+      let data: unknown;
+      try {
+        data = JSON.parse(readFileSync(`tests/fixtures/invalid/${name}`, 'utf8'));
+      } catch {
+        continue; // a syntax error: it never reaches the schema
+      }
+      const valid = shipped(data);
+      expect(onTheSpot(data), name).toBe(valid);
+      expect(shipped.errors, name).toEqual(onTheSpot.errors);
+      if (!valid) compared++;
+    }
+    expect(compared).toBeGreaterThan(15);
+  });
+
+  it('are not used for a schema whose text has changed', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { compileSchema } = await import('../src/validate/schemaValidator.js');
+    const edited = join(mkdtempSync(join(tmpdir(), 'brief-schema-')), 'brief.schema.json');
+    writeFileSync(edited, JSON.stringify({ ...schema, required: [...schema.required, 'editedField'] }));
+    const validator = compileSchema(edited);
+    const brief = JSON.parse(readFileSync('briefs/peer-support-workers-2021-01.json', 'utf8'));
+    expect(validator(brief)).toBe(false);
+    expect(validator.errors?.map((e) => e.params)).toContainEqual({ missingProperty: 'editedField' });
+  });
+});

@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { _, str, type KeywordCxt } from 'ajv';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import ajvErrorsModule from 'ajv-errors';
-import { ALLOWED_LINK, findLinks } from '../richtext/inlineMarkup.js';
+import { packageRoot } from '../paths.js';
+import { ALLOWED_LINK, findLinks, type InlineLink } from '../richtext/inlineMarkup.js';
 
 // Both plugins are CommonJS; under NodeNext their callable is the default export's default.
 const addFormats = addFormatsModule.default;
@@ -10,32 +15,77 @@ const ajvErrors = ajvErrorsModule.default;
 
 export type SchemaValidator = ValidateFunction & { errors?: ErrorObject[] | null };
 
+/** Where `npm run build` puts the validators it compiled ahead of time (see precompileSchemas.ts). */
+export const precompiledDir = join(packageRoot, 'dist', 'schemas');
+
 /**
- * Compile a JSON Schema file into a validator. Compiling is the slow part, so a caller
- * (a CLI run, a watcher) compiles once and validates many times.
+ * A JSON Schema file as a validator. Compiling a schema is slow (a tenth of a second in a new
+ * process), so `npm run build` compiles the shipped schemas ahead of time into dist/schemas/;
+ * one of those is used when it was made from exactly this schema text. Any other schema (an
+ * edited one, a test's) is compiled here. Either way a caller compiles once, validates many times.
  */
 export function compileSchema(schemaPath: string): SchemaValidator {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false });
-  addFormats(ajv, ['uri', 'email']);
-  ajvErrors(ajv);
-  ajv.addKeyword({
-    keyword: 'richText',
-    type: 'string',
-    schemaType: 'boolean',
-    errors: true,
-    validate: checkRichText,
-  });
-  return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+  const text = readFileSync(schemaPath, 'utf8');
+  return precompiled(schemaPath, text) ?? newAjv().compile(JSON.parse(text));
 }
 
-/** The `richText` keyword: links inside inline markup must go to the web or to an email. */
-function checkRichText(this: unknown, enabled: boolean, text: string): boolean {
-  if (!enabled) return true;
-  const bad = findLinks(text).filter((link) => !ALLOWED_LINK.test(link.href));
-  (checkRichText as { errors?: Partial<ErrorObject>[] }).errors = bad.map((link) => ({
-    keyword: 'richText',
-    message: `the link "${link.text}" goes to "${link.href}": links must start with https://, http:// or mailto:`,
-    params: { href: link.href },
-  }));
-  return bad.length === 0;
+/** The ajv every brief schema is compiled with, here or ahead of time. */
+export function newAjv(options: { source?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, code: { source: options.source ?? false } });
+  addFormats(ajv, ['uri', 'email']);
+  ajvErrors(ajv);
+  ajv.addKeyword(richTextKeyword);
+  return ajv;
 }
+
+/** The hash a precompiled validator records of the schema text it was made from. */
+export function schemaTextHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The file name of a schema's precompiled validator. */
+export function precompiledFile(schemaPath: string): string {
+  return join(precompiledDir, `${basename(schemaPath, '.json')}.cjs`);
+}
+
+function precompiled(schemaPath: string, text: string): SchemaValidator | undefined {
+  let module: { validate: SchemaValidator; schemaHash: string };
+  try {
+    module = createRequire(import.meta.url)(precompiledFile(schemaPath)) as typeof module;
+  } catch {
+    return undefined; // not built, or not a shipped schema
+  }
+  return module.schemaHash === schemaTextHash(text) ? module.validate : undefined;
+}
+
+/**
+ * The `richText` keyword: links inside inline markup must go to the web or to an email. Its
+ * check is written into the generated code as a call to `badLinks`, found through a global
+ * symbol: that call then reads the same in a validator compiled here or ahead of time.
+ */
+const BAD_LINKS = 'brief.richText.badLinks';
+(globalThis as Record<symbol, unknown>)[Symbol.for(BAD_LINKS)] = badLinks;
+
+function badLinks(text: string): InlineLink[] {
+  return findLinks(text).filter((link) => !ALLOWED_LINK.test(link.href));
+}
+
+const richTextKeyword = {
+  keyword: 'richText',
+  type: 'string' as const,
+  schemaType: 'boolean' as const,
+  error: {
+    message: ({ params }: { params: Record<string, unknown> }) => str`the link "${params.text as string}" goes to "${params.href as string}": links must start with https://, http:// or mailto:`,
+    params: ({ params }: { params: Record<string, unknown> }) => _`{href: ${params.href as string}}`,
+  },
+  code(cxt: KeywordCxt) {
+    if (!cxt.schema) return;
+    const { gen, data } = cxt;
+    const check = gen.scopeValue('func', { ref: badLinks, code: _`globalThis[Symbol.for(${BAD_LINKS})]` });
+    const bad = gen.const('bad', _`${check}(${data})`);
+    gen.forOf('link', bad, (link) => {
+      cxt.setParams({ text: _`${link}.text`, href: _`${link}.href` });
+      cxt.error();
+    });
+  },
+};
