@@ -24,10 +24,10 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // pdfmake, pdfkit and fontkit stay as installed: the PDF writer adjusts pdfkit's font class and
-  // pdfmake's renderer as Node loads them, which needs the one copy Node loads. piscina starts
-  // its worker threads from a file of its own, found beside its code.
-  external: ['pdfmake', 'pdfkit', 'fontkit', 'piscina'],
+  // piscina starts its worker threads from a file of its own, found beside its code.
+  external: ['piscina'],
+  // One fontkit for all: pdfkit requires its CommonJS build, which an import would not choose.
+  alias: { fontkit: './node_modules/fontkit/dist/main.cjs' },
   // The bundles are CommonJS files; the code asks import.meta.url where it is.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

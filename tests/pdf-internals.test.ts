@@ -6,9 +6,14 @@ const font = readFileSync('templates/themes/hee/fonts/Arimo-Regular.ttf');
 
 /** What brief relies on inside pdfmake/pdfkit; an upgrade that moves any of it must fail here, loudly. */
 describe('pdfkit internals used by the PDF writer', () => {
-  it('pdfmake is pinned to an exact version', () => {
+  it('pdfmake and its pdfkit are pinned to exact versions, and pdfmake uses the one pdfkit the writer adjusts', async () => {
+    const { existsSync } = await import('node:fs');
     const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
     expect(dependencies.pdfmake).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(dependencies.pdfkit).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(JSON.parse(readFileSync('node_modules/pdfkit/package.json', 'utf8')).version).toBe(dependencies.pdfkit);
+    // A second copy under pdfmake would be the one pdfmake draws with, untouched by the writer.
+    expect(existsSync('node_modules/pdfmake/node_modules/pdfkit')).toBe(false);
   });
 
   it("pdfkit's EmbeddedFont shapes words through layoutCached(text), and knows its font's name and checksum", () => {

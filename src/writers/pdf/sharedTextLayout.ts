@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import PDFKitDocument from 'pdfkit';
 
 /**
  * pdfkit shapes every word with fontkit (kerning, ligatures) and caches the result per font
@@ -44,9 +44,8 @@ const MAX_SUBSETS = 64;
 
 /** The prototype of pdfkit's EmbeddedFont, as pdfmake loads it, found through a throwaway document. */
 export function embeddedFontPrototype(fontData: Buffer): EmbeddedFontLike {
-  const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-  const PDFKitDocument = pdfmakeRequire('pdfkit') as new (options: object) => { font(src: Buffer): unknown; _font: object };
-  const doc = new PDFKitDocument({ autoFirstPage: false });
+  // No default font: pdfkit would read Helvetica's metrics from a file beside its own code.
+  const doc = new PDFKitDocument({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions) as unknown as { font(src: Buffer): unknown; _font: object };
   doc.font(fontData);
   return Object.getPrototypeOf(doc._font) as EmbeddedFontLike;
 }

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import rendererModule from 'pdfmake/js/Renderer.js';
 import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
 
 /**
@@ -47,11 +47,9 @@ type RendererClass = new (pdfDocument: PdfKitDocument, progressCallback?: unknow
   renderImage(image: { _tag?: PieceTag }): void;
 };
 
-const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-
 /** pdfmake's Renderer module, whose `default` export pdfmake's Printer reads when it renders. */
 export function pdfmakeRendererModule(): { default: RendererClass } {
-  return pdfmakeRequire('./Renderer.js') as { default: RendererClass };
+  return rendererModule as { default: RendererClass };
 }
 
 function sameElement(a: PieceTag | undefined, b: PieceTag | undefined): boolean {

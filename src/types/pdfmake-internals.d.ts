@@ -1,0 +1,8 @@
+// pdfmake's Renderer module, which the tagging renderer replaces (see taggedRenderer.ts); it comes
+// without types. Imported by its default export, which is the module's own exports object (Node's
+// reading of a CommonJS module, which esbuild keeps in a package of "type": "module"), so the
+// writer changes the very object pdfmake's Printer reads.
+declare module 'pdfmake/js/Renderer.js' {
+  const rendererModule: { default: unknown };
+  export default rendererModule;
+}
