@@ -1,8 +1,7 @@
 #!/usr/bin/env -S node --max-old-space-size=192
 // The `brief` command. `npm install` bundles the program into dist/brief.cjs (scripts/bundle.mjs)
 // and keeps V8's compiled code for it in dist/brief.cjs.cache (scripts/codeCache.mjs), so that
-// a new process need not parse and compile the program again: a third of a one-brief build.
-import { createHash } from 'node:crypto';
+// a new process need not parse and compile the program again.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -12,20 +11,21 @@ import { Script } from 'node:vm';
 const bundle = fileURLToPath(new URL('../dist/brief.cjs', import.meta.url));
 const cacheFile = `${bundle}.cache`;
 let source;
+let buildId;
 try {
   source = readFileSync(bundle, 'utf8');
+  buildId = readFileSync(new URL('../dist/build-id', import.meta.url), 'latin1').trim();
 } catch (error) {
   if (error.code !== 'ENOENT') throw error;
   process.stderr.write('brief: the program is not built yet: run "npm install" in the project folder first\n');
   process.exit(1);
 }
 
-// The cache starts with the hash of the bundle it was made from: V8 itself checks only the length.
-const bundleHash = createHash('sha1').update(source).digest('hex');
+// The cache starts with the id of the build it was made from: V8 itself checks only the length.
 let cachedData;
 try {
   const cache = readFileSync(cacheFile);
-  if (cache.subarray(0, 40).toString('latin1') === bundleHash) cachedData = cache.subarray(40);
+  if (cache.subarray(0, buildId.length).toString('latin1') === buildId) cachedData = cache.subarray(buildId.length);
 } catch {
   // no cache yet: compile as usual
 }
@@ -45,6 +45,6 @@ process.exitCode = await program.exports.main(process.argv);
 // After a run, the code V8 compiled along the way can be kept (scripts/codeCache.mjs asks for it).
 if (process.env.BRIEF_WRITE_CODE_CACHE === '1') {
   const temporary = `${cacheFile}.${process.pid}`;
-  writeFileSync(temporary, Buffer.concat([Buffer.from(bundleHash, 'latin1'), script.createCachedData()]));
+  writeFileSync(temporary, Buffer.concat([Buffer.from(buildId, 'latin1'), script.createCachedData()]));
   renameSync(temporary, cacheFile);
 }

@@ -2,10 +2,11 @@
  * `npm run build`, second step (after tsc has checked the types): the program bundled by esbuild
  * into one file per thread, in dist/. A new process then reads and compiles three files instead
  * of some five hundred modules, and bin/brief.js can keep V8's compiled code for the one file
- * (see scripts/codeCache.mjs).
+ * (see scripts/codeCache.mjs). dist/build-id names the build.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,3 +35,9 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// The bundles' hash, worked out once here rather than in every run: it names this build of the
+// program in the manifest (a new build rebuilds every brief) and in the code cache.
+const hash = createHash('sha256');
+for (const name of readdirSync(`${root}dist`).filter((n) => n.endsWith('.cjs')).sort()) hash.update(name).update(readFileSync(`${root}dist/${name}`));
+writeFileSync(`${root}dist/build-id`, `${hash.digest('hex').slice(0, 16)}\n`);
