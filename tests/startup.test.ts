@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from './helpers/cli.js';
+
+const bin = join(projectRoot, 'bin', 'brief.js');
+/** The Node options on bin/brief.js's first line, which the code cache must be made under. */
+const shebangOptions = (/^#!.*\bnode\b(.*)$/m.exec(readFileSync(bin, 'utf8'))?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
+
+describe('the bundled program and its code cache (npm run build)', () => {
+  it('has a code cache that V8 accepts for the bundle, under the options bin/brief.js runs with', () => {
+    const buildId = readFileSync(join(projectRoot, 'dist', 'build-id'), 'latin1').trim();
+    const cache = readFileSync(join(projectRoot, 'dist', 'brief.cjs.cache'));
+    expect(cache.subarray(0, buildId.length).toString('latin1')).toBe(buildId);
+    const check = `
+      const { readFileSync } = require('node:fs'); const Module = require('node:module'); const { Script } = require('node:vm');
+      const bundle = ${JSON.stringify(join(projectRoot, 'dist', 'brief.cjs'))};
+      const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData: readFileSync(bundle + '.cache').subarray(${buildId.length}) });
+      process.stdout.write(String(script.cachedDataRejected));`;
+    expect(execFileSync(process.execPath, [...shebangOptions, '-e', check], { encoding: 'utf8' })).toBe('false');
+  });
+
+  it('ignores a damaged cache or one from another build, and runs as well without it', () => {
+    // A copy of the installed program whose cache can be spoilt without touching the real one.
+    const copy = mkdtempSync(join(tmpdir(), 'brief-install-'));
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(projectRoot, part), join(copy, part), { recursive: true });
+    for (const part of ['node_modules', 'templates', 'schema']) symlinkSync(join(projectRoot, part), join(copy, part));
+    const buildId = readFileSync(join(copy, 'dist', 'build-id'), 'latin1').trim();
+    const realCache = readFileSync(join(copy, 'dist', 'brief.cjs.cache'));
+    const spoilt = [
+      Buffer.concat([Buffer.from(buildId, 'latin1'), Buffer.from('not code at all, just some bytes '.repeat(100))]),
+      Buffer.concat([Buffer.from('0123456789abcdef', 'latin1'), realCache.subarray(buildId.length)]),
+      realCache.subarray(0, realCache.length / 2),
+    ];
+    for (const cache of spoilt) {
+      writeFileSync(join(copy, 'dist', 'brief.cjs.cache'), cache);
+      const run = spawnSync(process.execPath, [...shebangOptions, join(copy, 'bin', 'brief.js'), 'validate', join(projectRoot, 'briefs', 'peer-support-workers-2021-01.json')], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('valid (31 contents headings, 118 entries)');
+    }
+  });
+});
