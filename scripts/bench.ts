@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
+import { binNodeOptions } from './binNodeOptions.mjs';
 import { buildBrief, type BuildResult } from '../src/pipeline/buildBrief.js';
 import { createBuildContext } from '../src/pipeline/buildContext.js';
 import { readBrief } from '../src/pipeline/readBrief.js';
@@ -20,8 +21,8 @@ import { watchBriefs } from '../src/watch/watchBriefs.js';
 const BRIEF = join(packageRoot, 'briefs', 'peer-support-workers-2021-01.json');
 const SEED = join(packageRoot, 'tests', 'fixtures', 'seed', 'evidence-brief-peer-support-workers-2021-01.txt');
 const BIN = join(packageRoot, 'bin', 'brief.js');
-/** The same Node options as bin/brief.js's first line. */
-const NODE_FLAGS = ['--max-old-space-size=192'];
+/** The same Node options as bin/brief.js's first line (package.json's bench script gives them to this process). */
+const NODE_FLAGS = binNodeOptions();
 const source = readFileSync(BRIEF, 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'brief-bench-'));
 

@@ -5,14 +5,15 @@
  * same Node options as bin/brief.js runs with, as V8 refuses a cache made under other options.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { binNodeOptions } from './binNodeOptions.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'brief.js');
-const options = /^#!.*\bnode\b(.*)$/m.exec(readFileSync(bin, 'utf8'))?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+const options = binNodeOptions();
 const scratch = mkdtempSync(join(tmpdir(), 'brief-code-cache-'));
 try {
   execFileSync(process.execPath, [...options, bin, 'build', join(root, 'briefs', 'peer-support-workers-2021-01.json'), '--output', scratch, '--force'], {

@@ -3,11 +3,11 @@ import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { binNodeOptions } from '../scripts/binNodeOptions.mjs';
 import { projectRoot } from './helpers/cli.js';
 
 const bin = join(projectRoot, 'bin', 'brief.js');
-/** The Node options on bin/brief.js's first line, which the code cache must be made under. */
-const shebangOptions = (/^#!.*\bnode\b(.*)$/m.exec(readFileSync(bin, 'utf8'))?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
+const shebangOptions = binNodeOptions();
 
 describe('the bundled program and its code cache (npm run build)', () => {
   it('has a code cache that V8 accepts for the bundle, under the options bin/brief.js runs with', () => {
@@ -20,6 +20,12 @@ describe('the bundled program and its code cache (npm run build)', () => {
       const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData: readFileSync(bundle + '.cache').subarray(${buildId.length}) });
       process.stdout.write(String(script.cachedDataRejected));`;
     expect(execFileSync(process.execPath, [...shebangOptions, '-e', check], { encoding: 'utf8' })).toBe('false');
+  });
+
+  it('is measured by npm run bench under the same Node options', () => {
+    const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const options = /NODE_OPTIONS="([^"]*)"/.exec(scripts.bench ?? '')?.[1]?.split(' ');
+    expect(options).toEqual(shebangOptions);
   });
 
   it('ignores a damaged cache or one from another build, and runs as well without it', () => {
