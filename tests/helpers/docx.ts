@@ -46,13 +46,18 @@ export const styleOf = (p: Element): string | undefined => attr(all(p, 'w:pStyle
 
 /**
  * The page-reference fields of a paragraph: each PAGEREF instruction's bookmark and the result
- * Word shows until it updates the field (the text between `separate` and `end`).
+ * Word shows until it updates the field: a simple field's text, or a complex field's text
+ * between `separate` and `end`.
  */
 export function pageReferences(p: Element): { bookmark: string; result: string; dirty: boolean }[] {
   const refs: { bookmark: string; result: string; dirty: boolean }[] = [];
   let current: { bookmark: string; result: string; dirty: boolean } | undefined;
   let inResult = false;
   let dirty = false;
+  for (const field of all(p, 'w:fldSimple')) {
+    const match = /PAGEREF\s+(\S+)/.exec(attr(field, 'w:instr') ?? '');
+    if (match) refs.push({ bookmark: match[1] as string, result: paragraphText(field), dirty: attr(field, 'w:dirty') === 'true' });
+  }
   // Field characters, instructions and text, in document order (one run may hold a whole field).
   for (const node of findAll((e) => ['w:fldChar', 'w:instrText', 'w:t'].includes(e.name), [p])) {
     if (node.name === 'w:fldChar') {

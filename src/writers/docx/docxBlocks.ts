@@ -1,6 +1,6 @@
 import { Bookmark, ImageRun, LineRuleType, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType, BorderStyle, type FileChild } from 'docx';
 import { imageSize } from 'image-size';
-import { keepsWithNext, outlineLevels, type Block } from '../../document/types.js';
+import { keepsWithNext, outlineLevels, type Block, type PageMap } from '../../document/types.js';
 import { boxMetrics } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { bookmarkName } from './bookmarks.js';
@@ -13,8 +13,9 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 /**
  * The Document's blocks as Word paragraphs and tables, kind by kind (mirrors pdfBlocks).
  * Headings and source lines keep with the next paragraph, as the PDF keeps them together.
+ * `pages` (where the PDF put each heading) gives the contents page its numbers.
  */
-export function docxBlocks(blocks: readonly Block[], theme: Theme, contentWidth: number, allBlocks: readonly Block[] = blocks, levels = outlineLevels(allBlocks)): FileChild[] {
+export function docxBlocks(blocks: readonly Block[], theme: Theme, contentWidth: number, pages: PageMap, allBlocks: readonly Block[] = blocks, levels = outlineLevels(allBlocks)): FileChild[] {
   const out: FileChild[] = [];
   let breakBefore = false;
   let afterKept = false;
@@ -25,7 +26,7 @@ export function docxBlocks(blocks: readonly Block[], theme: Theme, contentWidth:
     }
     // The block that ends a heading's keep-with-next chain is kept whole, as the PDF keeps the chain unbroken.
     const keepWhole = afterKept && !keepsWithNext(block);
-    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore, keepWhole, levels }));
+    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore, keepWhole, levels, pages }));
     afterKept = keepsWithNext(block);
     breakBefore = false;
   }
@@ -38,6 +39,7 @@ interface Placement {
   keepWhole: boolean;
   /** Each heading's outline level. */
   levels: Map<string, 1 | 2 | 3>;
+  pages: PageMap;
 }
 
 function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, contentWidth: number, allBlocks: readonly Block[], placement: Placement): FileChild[] {
@@ -82,7 +84,7 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
                 new TableCell({
                   shading: { type: ShadingType.CLEAR, fill: theme.colours.boxFill.replace('#', ''), color: 'auto' },
                   margins: { top: twips(padding), bottom: twips(padding), left: twips(padding), right: twips(padding) },
-                  children: docxBlocks(block.blocks, theme, contentWidth - 2 * padding, allBlocks, placement.levels) as Paragraph[],
+                  children: docxBlocks(block.blocks, theme, contentWidth - 2 * padding, placement.pages, allBlocks, placement.levels) as Paragraph[],
                 }),
               ],
             }),
@@ -91,7 +93,7 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
       ];
     }
     case 'contents':
-      return docxContents(block.title, allBlocks, twips(contentWidth), pageBreakBefore);
+      return docxContents(block.title, allBlocks, twips(contentWidth), pageBreakBefore, placement.pages);
     case 'image': {
       const data = theme.images[block.name];
       if (!data) throw new Error(`the layout shows the image "${block.name}", which the theme "${theme.id}" does not have`);

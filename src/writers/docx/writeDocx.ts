@@ -1,7 +1,6 @@
-import { BorderStyle, Document as WordDocument, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun, type PageNumberEstimator } from 'docx';
+import { BorderStyle, Document as WordDocument, Footer, Header, Packer, PageNumber, Paragraph, SimpleField, Tab, TabStopType, TextRun } from 'docx';
 import type { Document, PageMap } from '../../document/types.js';
 import type { Theme } from '../../theme/types.js';
-import { bookmarkName } from './bookmarks.js';
 import { docxBlocks } from './docxBlocks.js';
 import { docxNumbering, docxStyles, twips, wordStyleId } from './docxStyles.js';
 import { makeReproducible } from './reproducible.js';
@@ -11,8 +10,9 @@ const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612
 /**
  * The Word writer: a Document in the theme's look, to .docx bytes (mirrors writePdf).
  * `pages` says where each heading lands (the PDF's layout, which this one is made to match):
- * those numbers are written into the contents page's PAGEREF fields and the NUMPAGES field,
- * so they show as soon as the file is opened, with no "update fields" prompt.
+ * those numbers are written into the contents page's PAGEREF fields and the NUMPAGES field
+ * (as the fields' results, with docx's SimpleField), so they show as soon as the file is
+ * opened, with no "update fields" prompt.
  */
 export async function writeDocx(document: Document, theme: Theme, creator: string, pages: PageMap): Promise<Buffer> {
   const { margins } = theme.page;
@@ -20,10 +20,6 @@ export async function writeDocx(document: Document, theme: Theme, creator: strin
   const contentWidth = size.width - margins.left - margins.right;
   const { meta } = document;
   const rule = (side: 'top' | 'bottom') => ({ [side]: { style: BorderStyle.SINGLE, size: 4, color: theme.colours.rule.replace('#', ''), space: 4 } });
-  const knownPages: PageNumberEstimator = () => ({
-    bookmarks: new Map([...pages.headings].map(([id, page]) => [bookmarkName(id), String(page)])),
-    pageCount: pages.pageCount,
-  });
   const word = new WordDocument({
     creator: meta.author,
     lastModifiedBy: creator,
@@ -33,7 +29,6 @@ export async function writeDocx(document: Document, theme: Theme, creator: strin
     description: meta.subject,
     styles: docxStyles(theme, meta.language),
     numbering: docxNumbering(theme),
-    pageNumbers: knownPages,
     sections: [
       {
         properties: {
@@ -55,12 +50,12 @@ export async function writeDocx(document: Document, theme: Theme, creator: strin
                 style: wordStyleId('running'),
                 border: rule('top'),
                 tabStops: [{ type: TabStopType.RIGHT, position: twips(contentWidth) }],
-                children: [new TextRun(meta.footer), new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+                children: [new TextRun(meta.footer), new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of '] }), new SimpleField('NUMPAGES', String(pages.pageCount))],
               }),
             ],
           }),
         },
-        children: docxBlocks(document.blocks, theme, contentWidth),
+        children: docxBlocks(document.blocks, theme, contentWidth, pages),
       },
     ],
   });
