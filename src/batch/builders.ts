@@ -28,9 +28,16 @@ export async function inThisThread(roots: Roots): Promise<Builder> {
   };
 }
 
+/**
+ * A worker's young generation (where V8 puts new objects), in MB: half V8's default of 48. Two
+ * workers building the 100 briefs of the benchmark then peak at about 267 MB rather than 320 MB,
+ * in the same time (measured 2026-11-26, five pairs of runs: 24.8 to 26.8 s against 24.0 to 27.4 s).
+ */
+const WORKER_YOUNG_GENERATION_MB = 24;
+
 /** Builds in `threads` worker threads at once, each keeping its own warm build context. */
 export function inWorkerThreads(roots: Roots, threads: number): Builder {
   // Worker threads run the bundled program (dist/build-worker.cjs), wherever this module itself was loaded from.
-  const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'dist', 'build-worker.cjs'), minThreads: threads, maxThreads: threads });
+  const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'dist', 'build-worker.cjs'), minThreads: threads, maxThreads: threads, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   return { build: (file) => pool.run({ file, ...roots }), close: () => pool.destroy() };
 }
