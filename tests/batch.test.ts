@@ -126,6 +126,26 @@ describe('brief build as a scheduled batch', () => {
     expect(readdirSync(join(root, 'output')).sort()).toEqual(['.brief-manifest.json', 'brief-1.docx', 'brief-1.pdf', 'brief-2.docx', 'brief-2.pdf']);
   });
 
+  it('takes over at once a lock whose run was killed before it could write its name, and still refuses a live one', async () => {
+    const root = makeProject(1, { plain: false });
+    const output = join(root, 'output');
+    // Killed between taking the lock and renaming its claim to the owner file.
+    const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid as number;
+    mkdirSync(join(output, LOCK_NAME), { recursive: true });
+    writeFileSync(join(output, `${LOCK_NAME}.owner.${gone}.json`), JSON.stringify({ pid: gone, host: hostname(), started: '2026-11-25T02:00:00.000Z', command: 'brief build' }));
+    const result = spawnBrief(['build', 'briefs'], root);
+    expect(result.stdout).toContain(`a lock left by a build that stopped (process ${gone}, started 2026-11-25T02:00:00.000Z) was found and taken over`);
+    expect(result.code).toBe(0);
+    expect(readdirSync(output).filter((n) => n.startsWith('.brief.lock'))).toEqual([]);
+    // A live run at that very moment (its claim written, its name not yet): refused, and its claim left alone.
+    mkdirSync(join(output, LOCK_NAME));
+    writeFileSync(join(output, `${LOCK_NAME}.owner.${process.pid}.json`), JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-26T02:00:00.000Z', command: 'brief build (naming itself)' }));
+    const refused = spawnBrief(['build', 'briefs', '--force'], root);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`another brief build is running: process ${process.pid} on ${hostname()}`);
+    expect(readdirSync(output).filter((n) => n.startsWith('.brief.lock')).sort()).toEqual([LOCK_NAME, `${LOCK_NAME}.owner.${process.pid}.json`]);
+  });
+
   it('writes plain timestamped lines when its output is not a terminal (cron mail, logs)', () => {
     const root = makeProject(2, { plain: false });
     const result = spawnBrief(['build', 'briefs'], root);

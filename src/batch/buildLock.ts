@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -28,32 +28,71 @@ export const LOCK_NAME = '.brief.lock';
  * lock (a folder, created atomically) and keeps it fresh while the build runs; a lock that
  * has not been kept fresh for a while, or whose process on this machine is gone, was left by
  * a build that was killed, and is taken over.
+ *
+ * Who holds the lock is written beside it (proper-lockfile watches the lock folder's time).
+ * A run first writes a claim under its own process number, then takes the lock, then renames
+ * its claim to the owner file: so a lock without an owner file (its run was killed between
+ * taking it and naming itself) can still be told apart from one whose run is naming itself
+ * at that moment, by whether any claimant is alive.
  */
 export async function acquireBuildLock(outputDir: string, command: string, say: (line: string) => void): Promise<() => Promise<void>> {
   await mkdir(outputDir, { recursive: true });
   const lockPath = join(outputDir, LOCK_NAME);
-  // Beside the lock, not in it: proper-lockfile watches the lock folder's modification time.
   const ownerPath = `${lockPath}.owner.json`;
+  const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
+  const claimPath = join(outputDir, claimName(process.pid));
+  await writeFile(claimPath, JSON.stringify(owner));
   const options = { lockfilePath: lockPath, realpath: false, stale: 30_000, update: 10_000, retries: 0, onCompromised: () => undefined };
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(outputDir, options);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    const owner = await readOwner(ownerPath);
-    // A run writes its name into the lock at once; a lock still without one seconds later was left by a run killed in between.
-    const nameless = !owner && (await stat(lockPath).then((s) => Date.now() - s.mtimeMs > 5_000, () => false));
-    if (!nameless && (!owner || owner.host !== hostname() || isAlive(owner.pid))) throw new LockHeldError(owner, lockPath);
-    say(owner ? `a lock left by a build that stopped (process ${owner.pid}, started ${owner.started}) was found and taken over` : 'a lock left by a build that stopped was found and taken over');
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
+      await rm(claimPath, { force: true });
+      throw error;
+    }
+    const holder = await lockHolder(outputDir, ownerPath, lockPath);
+    if (holder.alive) {
+      await rm(claimPath, { force: true });
+      throw new LockHeldError(holder.owner, lockPath);
+    }
+    say(holder.owner ? `a lock left by a build that stopped (process ${holder.owner.pid}, started ${holder.owner.started}) was found and taken over` : 'a lock left by a build that stopped was found and taken over');
     await rm(lockPath, { recursive: true, force: true });
     release = await lockfile.lock(outputDir, options);
   }
-  const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
-  await writeFile(ownerPath, JSON.stringify(owner));
+  await rename(claimPath, ownerPath);
+  // Claims of runs killed before they could take the lock, or refused and stopped: none is ours.
+  for (const name of await readdir(outputDir)) {
+    if (CLAIM.test(name)) await rm(join(outputDir, name), { force: true });
+  }
   return async () => {
     await rm(ownerPath, { force: true });
     await release().catch(() => undefined); // already gone: nothing left to release
   };
+}
+
+const CLAIM = /^\.brief\.lock\.owner\.\d+\.json$/;
+const claimName = (pid: number) => `${LOCK_NAME}.owner.${pid}.json`;
+
+/** Who holds a lock that another run has, and whether that run is still going. */
+async function lockHolder(outputDir: string, ownerPath: string, lockPath: string): Promise<{ owner: LockOwner | undefined; alive: boolean }> {
+  const named = await readOwner(ownerPath);
+  if (named) return { owner: named, alive: isRunning(named) };
+  // No owner file: the run that took the lock is naming itself now (its claim is alive), or was killed before it could.
+  const claims = await Promise.all((await readdir(outputDir)).filter((n) => CLAIM.test(n) && n !== claimName(process.pid)).map((n) => readOwner(join(outputDir, n))));
+  const live = claims.find((claim) => claim && isRunning(claim));
+  if (live) return { owner: live, alive: true };
+  // It may have finished naming itself meanwhile, its claim renamed to the owner file.
+  const renamed = await readOwner(ownerPath);
+  if (renamed) return { owner: renamed, alive: isRunning(renamed) };
+  // A lock made with no claim beside it (by an older brief) is trusted for a few seconds.
+  const dead = claims.find((claim) => claim !== undefined);
+  const old = await stat(lockPath).then((s) => Date.now() - s.mtimeMs > 5_000, () => true);
+  return { owner: dead, alive: !dead && !old };
+}
+
+function isRunning(owner: LockOwner): boolean {
+  return owner.host !== hostname() || isAlive(owner.pid);
 }
 
 async function readOwner(ownerPath: string): Promise<LockOwner | undefined> {
