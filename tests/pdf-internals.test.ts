@@ -101,6 +101,25 @@ describe('Latin words set glyph by glyph, as Word sets them', () => {
   });
 });
 
+describe('words drawn as one run of text', () => {
+  it('are joined only on properties that cover all that pdfmake reads of a word when it draws it', async () => {
+    const { createRequire } = await import('node:module');
+    const { DRAWN_BY, PLACED_BY } = await import('../src/writers/pdf/textRuns.js');
+    const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+    const drawing = ['./Renderer.js', './TextDecorator.js'].map((file) => readFileSync(pdfmakeRequire.resolve(file), 'utf8')).join('\n');
+    const read = new Set([...drawing.matchAll(/\b(?:inline|inlines\[\w+\])\.(\w+)/g)].map((m) => m[1] as string));
+    expect(read.size).toBeGreaterThan(15);
+    expect([...read].filter((property) => !(DRAWN_BY as readonly string[]).includes(property) && !(PLACED_BY as readonly string[]).includes(property))).toEqual([]);
+  });
+
+  it('joins adjacent words drawn alike, and keeps apart words that differ or have a gap between them', async () => {
+    const { joinWordsDrawnAlike } = await import('../src/writers/pdf/textRuns.js');
+    const word = (text: string, x: number, extra: object = {}) => ({ text, x, width: text.length * 5, font: 'f', fontSize: 10, color: 'black', ...extra });
+    const joined = joinWordsDrawnAlike([word('The ', 0), word('NHS ', 20), word('Long ', 40, { color: 'blue' }), word('Term ', 65, { color: 'blue' }), word('Plan', 100, { color: 'blue' })]);
+    expect(joined.map((w) => [w.text, w.x, w.width])).toEqual([['The NHS ', 0, 40], ['Long Term ', 40, 50], ['Plan', 100, 20]]);
+  });
+});
+
 describe("pdfmake's Renderer, which the tagging renderer replaces", () => {
   it('is read by the Printer at render time, and has the methods the tagging renderer wraps', async () => {
     const { createRequire } = await import('node:module');

@@ -1,5 +1,6 @@
 import rendererModule from 'pdfmake/js/Renderer.js';
 import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
+import { joinWordsDrawnAlike, type LaidOutWord } from './textRuns.js';
 
 /**
  * pdfmake writes no structure tree. This replaces its Renderer (which pdfmake looks up each
@@ -7,7 +8,8 @@ import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
  * with an InlineTag in the structure element the tag names, everything else (rules, fills,
  * leaders, header and footer) as an artifact. Link annotations made while a Link's text is
  * drawn are tied to that Link. A line holding text of several elements (a link inside a
- * paragraph) is drawn as several lines, one per element, at the same positions.
+ * paragraph) is drawn as several lines, one per element, at the same positions; within each,
+ * adjacent words drawn alike are drawn as one piece of text (textRuns.ts).
  *
  * This relies on pdfmake internals (Renderer's renderLine, renderVector, renderImage and the
  * Line object): pdfmake's version is pinned, and tests/pdf-internals.test.ts checks them.
@@ -26,7 +28,7 @@ interface StructElement {
   add(child: object): void;
 }
 
-interface LaidOutInline {
+interface LaidOutInline extends LaidOutWord {
   _tag?: PieceTag;
   linkToDestination?: string;
 }
@@ -84,7 +86,7 @@ export function installTaggingRenderer(): void {
 
     override renderLine(line: LaidOutLine, x: number, y: number): void {
       if (!this.pdfDocument.options?.tagged) {
-        super.renderLine(line, x, y); // an untagged document (the benchmark's comparison) is drawn as pdfmake draws it
+        super.renderLine(this.withInlines(line, joinWordsDrawnAlike(line.inlines), true), x, y); // an untagged document (the benchmark's comparison)
         return;
       }
       const runs: { tag: PieceTag | undefined; inlines: LaidOutInline[] }[] = [];
@@ -95,13 +97,18 @@ export function installTaggingRenderer(): void {
         else runs.push({ tag, inlines: [inline] });
       }
       runs.forEach((run, i) => {
-        const part = runs.length === 1 ? line : Object.assign(Object.create(line) as LaidOutLine, {
-          inlines: run.inlines,
-          getHeight: () => line.getHeight(),
-          getAscenderHeight: () => line.getAscenderHeight(),
-          ...(i > 0 ? { id: undefined, _outline: undefined, _pageNodeRef: undefined } : {}),
-        });
+        const part = this.withInlines(line, joinWordsDrawnAlike(run.inlines), i === 0);
         this.marked(run.tag, () => super.renderLine(part, x, y));
+      });
+    }
+
+    /** The line with only these words (at their own positions); the line's own marks (its id, bookmark, page reference) go with its first part. */
+    private withInlines(line: LaidOutLine, inlines: LaidOutInline[], first: boolean): LaidOutLine {
+      return Object.assign(Object.create(line) as LaidOutLine, {
+        inlines,
+        getHeight: () => line.getHeight(),
+        getAscenderHeight: () => line.getAscenderHeight(),
+        ...(first ? {} : { id: undefined, _outline: undefined, _pageNodeRef: undefined }),
       });
     }
 
