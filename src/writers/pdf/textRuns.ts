@@ -25,12 +25,20 @@ export const PLACED_BY = ['text', 'x', 'width', '_pageNodeRef', 'alignment'] as 
 /** The words of a line (in order) with each run of adjacent words drawn alike joined into one (the caller keeps structure elements apart). */
 export function joinWordsDrawnAlike<T extends LaidOutWord>(words: readonly T[]): T[] {
   const joined: T[] = [];
+  // The last entry is a copy made here (pdfmake's own word objects are never changed).
+  let ownCopy = false;
   for (const word of words) {
-    const last = joined.at(-1);
-    if (last && canJoin(last, word)) {
-      joined[joined.length - 1] = Object.assign(Object.create(Object.getPrototypeOf(last) as object) as T, last, { text: last.text + word.text, width: last.width + word.width, trailingCut: word.trailingCut });
+    const last = joined[joined.length - 1];
+    if (last !== undefined && canJoin(last, word)) {
+      const run = ownCopy ? last : Object.assign(Object.create(Object.getPrototypeOf(last) as object) as T, last);
+      joined[joined.length - 1] = run;
+      ownCopy = true;
+      run.text += word.text;
+      run.width += word.width;
+      run.trailingCut = word.trailingCut;
     } else {
       joined.push(word);
+      ownCopy = false;
     }
   }
   return joined;
