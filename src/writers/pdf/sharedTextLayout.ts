@@ -55,7 +55,6 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
   const prototype = embeddedFontPrototype(fontData);
   const shapeWord = prototype.layoutCached;
   if (typeof shapeWord !== 'function' || typeof prototype.embed !== 'function') throw new Error('pdfkit has changed: EmbeddedFont.layoutCached or embed is gone (see sharedTextLayout.ts)');
-  const words = new Map<string, ShapedWord>();
   // Reading a font's name is itself slow (fontkit decodes its name table): once per font object.
   const fontKeys = new WeakMap<object, string>();
   const fontKey = (font: EmbeddedFontLike['font']) => {
@@ -85,9 +84,24 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
     };
     embed.call(this);
   };
+  // Words by font (by the font's name and checksum), and the same maps by font object, so that
+  // looking a word up builds no key string.
+  const wordsByFont = new Map<string, Map<string, ShapedWord>>();
+  const wordsOfFont = new WeakMap<object, Map<string, ShapedWord>>();
+  let wordCount = 0;
+  const wordsOf = (font: EmbeddedFontLike['font']) => {
+    let words = wordsOfFont.get(font);
+    if (words === undefined) {
+      const key = fontKey(font);
+      words = wordsByFont.get(key) ?? new Map<string, ShapedWord>();
+      wordsByFont.set(key, words);
+      wordsOfFont.set(font, words);
+    }
+    return words;
+  };
   prototype.layoutCached = function (this: EmbeddedFontLike, text: string) {
-    const key = fontKey(this.font) + text;
-    let run = words.get(key);
+    const words = wordsOf(this.font);
+    let run = words.get(text);
     if (run === undefined) {
       const shaped = UNSHAPED.test(text) ? glyphRun(this.font, text) : shapeWord.call(this, text);
       run = {
@@ -95,8 +109,12 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
         positions: shaped.positions,
         advanceWidth: shaped.advanceWidth,
       };
-      if (words.size >= MAX_WORDS) words.clear();
-      words.set(key, run);
+      if (wordCount >= MAX_WORDS) {
+        for (const cached of wordsByFont.values()) cached.clear();
+        wordCount = 0;
+      }
+      words.set(text, run);
+      wordCount++;
     }
     return run;
   };
