@@ -22,6 +22,12 @@ describe('the bundled program and its code cache (npm run build)', () => {
     expect(execFileSync(process.execPath, [...shebangOptions, '-e', check], { encoding: 'utf8' })).toBe('false');
   });
 
+  it('has no dynamic import() left in the command's bundle, which bin/brief.js runs without a module loader', () => {
+    const bundle = readFileSync(join(projectRoot, 'dist', 'brief.cjs'), 'utf8');
+    expect(bundle.length).toBeGreaterThan(1_000_000);
+    expect(bundle.match(/[^\w.$]import\(/g) ?? []).toEqual([]);
+  });
+
   it('is measured by npm run bench under the same Node options', () => {
     const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     const options = /NODE_OPTIONS="([^"]*)"/.exec(scripts.bench ?? '')?.[1]?.split(' ');

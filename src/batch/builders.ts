@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Piscina } from 'piscina';
 import type { BriefFile } from '../cli/briefFiles.js';
 import { packageRoot } from '../paths.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
@@ -37,6 +37,9 @@ const WORKER_YOUNG_GENERATION_MB = 24;
 
 /** Builds in `threads` worker threads at once, each keeping its own warm build context. */
 export function inWorkerThreads(roots: Roots, threads: number): Builder {
+  // Loaded only here: a run that builds in its own thread need not load piscina at all. (By
+  // require: it stays outside the bundle, and the bundle runs without a loader for import().)
+  const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   // Worker threads run the bundled program (dist/build-worker.cjs), wherever this module itself was loaded from.
   const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'dist', 'build-worker.cjs'), minThreads: threads, maxThreads: threads, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   return { build: (file) => pool.run({ file, ...roots }), close: () => pool.destroy() };
