@@ -22,7 +22,7 @@ describe('the bundled program and its code cache (npm run build)', () => {
     expect(execFileSync(process.execPath, [...shebangOptions, '-e', check], { encoding: 'utf8' })).toBe('false');
   });
 
-  it('has no dynamic import() left in the command's bundle, which bin/brief.js runs without a module loader', () => {
+  it("has no dynamic import() left in the command's bundle, which bin/brief.js runs without a module loader", () => {
     const bundle = readFileSync(join(projectRoot, 'dist', 'brief.cjs'), 'utf8');
     expect(bundle.length).toBeGreaterThan(1_000_000);
     expect(bundle.match(/[^\w.$]import\(/g) ?? []).toEqual([]);
