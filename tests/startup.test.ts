@@ -30,7 +30,7 @@ describe('the bundled program and its code cache (npm run build)', () => {
 
   it('is measured by npm run bench under the same Node options', () => {
     const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    const options = /NODE_OPTIONS="([^"]*)"/.exec(scripts.bench ?? '')?.[1]?.split(' ');
+    const options = /^node (.*?) --import tsx /.exec(scripts.bench ?? '')?.[1]?.split(' ');
     expect(options).toEqual(shebangOptions);
   });
 
