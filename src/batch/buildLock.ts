@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -30,10 +30,10 @@ export const LOCK_NAME = '.brief.lock';
  * a build that was killed, and is taken over.
  *
  * Who holds the lock is written beside it (proper-lockfile watches the lock folder's time).
- * A run first writes a claim under its own process number, then takes the lock, then renames
- * its claim to the owner file: so a lock without an owner file (its run was killed between
- * taking it and naming itself) can still be told apart from one whose run is naming itself
- * at that moment, by whether any claimant is alive.
+ * A run first writes a claim under its own process number, then takes the lock, then writes
+ * the owner file and removes the claims: so a lock without an owner file (its run was killed
+ * between taking it and naming itself) can still be told apart from one whose run is naming
+ * itself at that moment, by whether any claimant is alive.
  */
 export async function acquireBuildLock(outputDir: string, command: string, say: (line: string) => void): Promise<() => Promise<void>> {
   await mkdir(outputDir, { recursive: true });
@@ -60,8 +60,9 @@ export async function acquireBuildLock(outputDir: string, command: string, say: 
     await rm(lockPath, { recursive: true, force: true });
     release = await lockfile.lock(outputDir, options);
   }
-  await rename(claimPath, ownerPath);
-  // Claims of runs killed before they could take the lock, or refused and stopped: none is ours.
+  await writeFile(ownerPath, JSON.stringify(owner));
+  // This run's claim, and those of runs killed before they could take the lock (a run that is
+  // waiting for it will be refused, and needs its claim no more).
   for (const name of await readdir(outputDir)) {
     if (CLAIM.test(name)) await rm(join(outputDir, name), { force: true });
   }
@@ -82,7 +83,7 @@ async function lockHolder(outputDir: string, ownerPath: string, lockPath: string
   const claims = await Promise.all((await readdir(outputDir)).filter((n) => CLAIM.test(n) && n !== claimName(process.pid)).map((n) => readOwner(join(outputDir, n))));
   const live = claims.find((claim) => claim && isRunning(claim));
   if (live) return { owner: live, alive: true };
-  // It may have finished naming itself meanwhile, its claim renamed to the owner file.
+  // It may have finished naming itself meanwhile.
   const renamed = await readOwner(ownerPath);
   if (renamed) return { owner: renamed, alive: isRunning(renamed) };
   // A lock made with no claim beside it (by an older brief) is trusted for a few seconds.
