@@ -45,40 +45,13 @@ export const paragraphText = (p: Element): string =>
 export const styleOf = (p: Element): string | undefined => attr(all(p, 'w:pStyle')[0], 'w:val');
 
 /**
- * The page-reference fields of a paragraph: each PAGEREF instruction's bookmark and the result
- * Word shows until it updates the field: a simple field's text, or a complex field's text
- * between `separate` and `end`.
+ * The page-reference fields of a paragraph (brief writes them as simple fields): each PAGEREF
+ * instruction's bookmark, the result Word shows until it updates the field, and whether the
+ * field is marked for updating (which makes Word ask).
  */
 export function pageReferences(p: Element): { bookmark: string; result: string; dirty: boolean }[] {
-  const refs: { bookmark: string; result: string; dirty: boolean }[] = [];
-  let current: { bookmark: string; result: string; dirty: boolean } | undefined;
-  let inResult = false;
-  let dirty = false;
-  for (const field of all(p, 'w:fldSimple')) {
+  return all(p, 'w:fldSimple').flatMap((field) => {
     const match = /PAGEREF\s+(\S+)/.exec(attr(field, 'w:instr') ?? '');
-    if (match) refs.push({ bookmark: match[1] as string, result: paragraphText(field), dirty: attr(field, 'w:dirty') === 'true' });
-  }
-  // Field characters, instructions and text, in document order (one run may hold a whole field).
-  for (const node of findAll((e) => ['w:fldChar', 'w:instrText', 'w:t'].includes(e.name), [p])) {
-    if (node.name === 'w:fldChar') {
-      const type = attr(node, 'w:fldCharType');
-      if (type === 'begin') {
-        dirty = attr(node, 'w:dirty') === 'true';
-        current = undefined;
-        inResult = false;
-      } else if (type === 'separate') {
-        inResult = true;
-      } else if (type === 'end') {
-        if (current) refs.push(current);
-        current = undefined;
-        inResult = false;
-      }
-    } else if (node.name === 'w:instrText') {
-      const match = /PAGEREF\s+(\S+)/.exec(textContent(node));
-      if (match) current = { bookmark: match[1] as string, result: '', dirty };
-    } else if (inResult && current) {
-      current.result += textContent(node);
-    }
-  }
-  return refs;
+    return match ? [{ bookmark: match[1] as string, result: paragraphText(field), dirty: attr(field, 'w:dirty') === 'true' }] : [];
+  });
 }

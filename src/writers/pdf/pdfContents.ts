@@ -1,6 +1,5 @@
 import type { Content, CustomTableLayout } from 'pdfmake/interfaces.js';
 import { contentsHeadings, plainText, type Block } from '../../document/types.js';
-import { styleSheet } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import type { PdfStyles } from './pdfStyles.js';
 import type { TagNode, TagTree } from './pdfTags.js';
@@ -23,16 +22,14 @@ const leaderLayout = (colour: string): CustomTableLayout => ({
  * In the structure tree: a TOC of TOCI items, each a Link holding the heading and its number.
  */
 export function pdfContents(title: string, blocks: readonly Block[], theme: Theme, parent: TagNode, tree: TagTree, styles: PdfStyles): Content[] {
-  const sheet = styleSheet(theme);
   const titleNode = tree.add(parent, 'P');
   const toc = tree.add(parent, 'TOC');
   const lines = contentsHeadings(blocks).map((heading): Content => {
-    const style = sheet[`contents${heading.level}`];
-    const text = { bold: style.bold, color: style.colour, fontSize: style.fontSize };
+    const { text, margin } = styles[`contents${heading.level}`];
     const link = tree.add(tree.add(toc, 'TOCI'), 'Link', { text: plainText(heading.content) });
     tree.contentsLinks.set(heading.id, link);
     return {
-      margin: [style.indent, style.spaceBefore, 0, 0],
+      margin,
       columns: [
         { text: [{ text: plainText(heading.content), _tag: tree.tag(link) } as Content], width: 'auto', linkToDestination: heading.id, ...text },
         {

@@ -14,7 +14,7 @@ import PDFKitDocument from 'pdfkit';
  * a word costs a table look-up rather than a run of fontkit's OpenType shaper, which is most of
  * the time of the first build in a new process. Any other script is shaped by fontkit as before.
  *
- * This reaches into pdfkit's EmbeddedFont, which is not public API: pdfmake's version is pinned,
+ * This reaches into pdfkit's EmbeddedFont, which is not public API: pdfmake and pdfkit are pinned,
  * and tests/pdf-internals.test.ts fails loudly if an upgrade moves what this relies on.
  */
 const MAX_WORDS = 200_000;
