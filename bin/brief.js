@@ -1,10 +1,7 @@
-#!/usr/bin/env -S node --max-old-space-size=192 --single-threaded-gc --min-semi-space-size=8 --interrupt-budget=270336
+#!/usr/bin/env -S node --max-old-space-size=192 --interrupt-budget=270336
 // The `brief` command's Node options, each measured with `npm run bench` (2026-11-26):
-// - a modest old generation, so that a two-worker batch stays under 300 MB;
-// - each thread collects its own garbage: V8's helper threads for that only compete with the
-//   other worker when a batch keeps every core busy (two workers: 17.5 s for 100 briefs, not 19.4 s);
-// - with that, an 8 MB young generation from the start, which a one-brief build needs to keep up
-//   (0.76 s, not 0.81 s);
+// - a modest old generation, so that a two-worker batch stays under 300 MB (a larger young
+//   generation made one-brief builds a few per cent quicker but a two-worker batch 25 MB larger);
 // - optimising a function only after four times V8's usual work in it: a one-off build then stops
 //   compiling code it will not run long enough to profit from (0.79 s, not 0.87 s).
 // `npm install` bundles the program into dist/brief.cjs (scripts/bundle.mjs)

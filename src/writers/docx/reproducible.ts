@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { strFromU8, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
@@ -7,9 +7,9 @@ import { crc32, deflateRawSync } from 'node:zlib';
  * counters that run on for the life of the process (so a watcher's second build would differ
  * from its first). Rewrite the dates with the document's own date and number the ids afresh,
  * so the same brief gives the same bytes; and record the document's language in its core properties.
+ * Takes the package's files (`docxParts`) and zips them; `files` is changed in place.
  */
-export function makeReproducible(docx: Uint8Array, created: Date, language: string): Buffer {
-  const files = unzipSync(docx);
+export function makeReproducible(files: Record<string, Uint8Array>, created: Date, language: string): Buffer {
   const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
   const put = (path: string, xml: string) => (files[path] = strToU8(xml));
 

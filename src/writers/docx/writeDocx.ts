@@ -1,7 +1,8 @@
-import { BorderStyle, Document as WordDocument, Footer, Header, Packer, PageNumber, Paragraph, SimpleField, Tab, TabStopType, TextRun } from 'docx';
+import { BorderStyle, Document as WordDocument, Footer, Header, PageNumber, Paragraph, SimpleField, Tab, TabStopType, TextRun } from 'docx';
 import type { Document, PageMap } from '../../document/types.js';
 import type { Theme } from '../../theme/types.js';
 import { docxBlocks } from './docxBlocks.js';
+import { docxParts } from './docxParts.js';
 import { docxNumbering, docxStyles, twips, wordStyleId } from './docxStyles.js';
 import { makeReproducible } from './reproducible.js';
 
@@ -59,6 +60,6 @@ export async function writeDocx(document: Document, theme: Theme, creator: strin
       },
     ],
   });
-  return makeReproducible(await Packer.toBuffer(word), meta.created, meta.language);
+  return makeReproducible(await docxParts(word), meta.created, meta.language);
 }
 

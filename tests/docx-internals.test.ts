@@ -1,0 +1,28 @@
+import { Document as WordDocument, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { docxCompiler, docxParts } from '../src/writers/docx/docxParts.js';
+
+const sample = () =>
+  new WordDocument({
+    creator: 'brief tests',
+    sections: [{ children: [new Paragraph({ children: [new TextRun('Peer support – “workers”'), new ExternalHyperlink({ link: 'https://example.org/', children: [new TextRun('a link')] })] })] }],
+  });
+
+/** What brief relies on inside docx; an upgrade that moves it must fail here, not slow every build quietly. */
+describe('docx internals used by the Word writer', () => {
+  it("Packer keeps its compiler, so the writer takes the package's files before docx zips them", () => {
+    expect(docxCompiler()).toBeDefined();
+  });
+
+  it("the compiler's files are the files of docx's own zip: the same paths, in the same order, with the same bytes", async () => {
+    const zipped = unzipSync(new Uint8Array(await Packer.toBuffer(sample())));
+    const parts = await docxParts(sample());
+    expect(Object.keys(parts)).toEqual(Object.keys(zipped));
+    expect(Object.keys(parts)).toContain('word/document.xml');
+    // Relationship ids for hyperlinks are random (makeReproducible numbers them), and the core properties carry the time.
+    const comparable = (bytes: Uint8Array | undefined) => strFromU8(bytes ?? new Uint8Array()).replace(/"rId(?!\d+")[^"]+"/g, '"rId*"').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'time');
+    for (const path of Object.keys(parts)) expect(comparable(parts[path]), path).toBe(comparable(zipped[path]));
+    expect(strFromU8(parts['word/document.xml'] as Uint8Array)).toContain('Peer support – “workers”');
+  });
+});
