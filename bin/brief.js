@@ -1,9 +1,13 @@
-#!/usr/bin/env -S node --max-old-space-size=192 --interrupt-budget=270336
+#!/usr/bin/env -S node --max-old-space-size=192 --interrupt-budget=270336 --v8-pool-size=1
 // The `brief` command's Node options, each measured with `npm run bench` (2026-11-26):
 // - a modest old generation, so that a two-worker batch stays under 300 MB (a larger young
 //   generation made one-brief builds a few per cent quicker but a two-worker batch 25 MB larger);
-// - optimising a function only after four times V8's usual work in it: a one-off build then stops
-//   compiling code it will not run long enough to profit from (0.79 s, not 0.87 s).
+// - one thread for V8's background work (compiling, helping the garbage collector), not four:
+//   with a worker on every core, more only crowd the workers out (two workers: 16.5 s for
+//   100 briefs, not 17.9 s), and one build on its own is as quick;
+// - optimising a function only after four times V8's usual work in it, so that V8 compiles less
+//   that it will not run long enough to profit from (two workers: 16.3 s, not 17.7 s; one
+//   worker about 3% slower; a one-off build the same).
 // `npm install` bundles the program into dist/brief.cjs (scripts/bundle.mjs)
 // and keeps V8's compiled code for it in dist/brief.cjs.cache (scripts/codeCache.mjs), so that
 // a new process need not parse and compile the program again.
