@@ -1,7 +1,11 @@
-#!/usr/bin/env -S node --max-old-space-size=192 --interrupt-budget=270336 --v8-pool-size=1
+#!/usr/bin/env -S node --max-old-space-size=192 --initial-old-space-size=64 --interrupt-budget=270336 --v8-pool-size=1
 // The `brief` command's Node options, each measured with `npm run bench` (2026-11-26):
 // - a modest old generation, so that a two-worker batch stays under 300 MB (a larger young
 //   generation made one-brief builds a few per cent quicker but a two-worker batch 25 MB larger);
+// - but 64 MB of it from the start: a build leaves about 20 MB behind in it, and a worker
+//   otherwise collects it in full after nearly every brief (11 or 12 times in 10 briefs, not 4 or
+//   5), each time throwing away code V8 had optimised (two workers: 16.4 s for 100 briefs, not
+//   18.1 s; about 280 MB at the peak, not 250 MB; 48 MB gave nothing);
 // - one thread for V8's background work (compiling, helping the garbage collector), not four:
 //   with a worker on every core, more only crowd the workers out (two workers: 16.5 s for
 //   100 briefs, not 17.9 s), and one build on its own is as quick;
