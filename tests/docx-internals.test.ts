@@ -1,6 +1,6 @@
 import { Document as WordDocument, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { docxCompiler, docxParts } from '../src/writers/docx/docxParts.js';
 
 const sample = () =>
@@ -12,7 +12,7 @@ const sample = () =>
 /** What brief relies on inside docx; an upgrade that moves it must fail here, not slow every build quietly. */
 describe('docx internals used by the Word writer', () => {
   it("Packer keeps its compiler, so the writer takes the package's files before docx zips them", () => {
-    expect(docxCompiler()).toBeDefined();
+    expect(docxCompiler()).not.toBeNull();
   });
 
   it("the compiler's files are the files of docx's own zip: the same paths, in the same order, with the same bytes", async () => {
@@ -23,6 +23,15 @@ describe('docx internals used by the Word writer', () => {
     // Relationship ids for hyperlinks are random (makeReproducible numbers them), and the core properties carry the time.
     const comparable = (bytes: Uint8Array | undefined) => strFromU8(bytes ?? new Uint8Array()).replace(/"rId(?!\d+")[^"]+"/g, '"rId*"').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'time');
     for (const path of Object.keys(parts)) expect(comparable(parts[path]), path).toBe(comparable(zipped[path]));
+    expect(strFromU8(parts['word/document.xml'] as Uint8Array)).toContain('Peer support – “workers”');
+  });
+
+  it("without the compiler (a docx update that moves it), the files come from docx's own zip instead", async () => {
+    const zipping = vi.spyOn(Packer, 'toBuffer');
+    const parts = await docxParts(sample(), null);
+    expect(zipping).toHaveBeenCalledTimes(1);
+    zipping.mockRestore();
+    expect(Object.keys(parts)).toEqual(Object.keys(await docxParts(sample())));
     expect(strFromU8(parts['word/document.xml'] as Uint8Array)).toContain('Peer support – “workers”');
   });
 });

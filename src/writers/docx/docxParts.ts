@@ -6,20 +6,19 @@ interface PartCompiler {
   compile(file: File): Map<string, PartData>;
 }
 
-/** docx's own compiler, which Packer keeps privately; undefined if a docx update has moved it (covered by a test). */
-export function docxCompiler(): PartCompiler | undefined {
+/** docx's own compiler, which Packer keeps privately; null if a docx update has moved it (covered by a test). */
+export function docxCompiler(): PartCompiler | null {
   const compiler = (Packer as unknown as { compiler?: Partial<PartCompiler> }).compiler;
-  return typeof compiler?.compile === 'function' ? (compiler as PartCompiler) : undefined;
+  return typeof compiler?.compile === 'function' ? (compiler as PartCompiler) : null;
 }
 
 /**
  * The files of the Word package by path, in the order they go into the zip. Taken from docx's
  * compiler before docx zips them: `makeReproducible` rewrites some of them and zips them
- * itself, so docx's own compression (in JavaScript, about 35 ms of a cold build) would be undone
- * and done again. Should docx stop keeping its compiler there, its zip is unpacked instead.
+ * itself, so docx's own compression (in JavaScript: with that, about a tenth of a cold build)
+ * would be undone and done again. Should docx stop keeping its compiler there, its zip is unpacked instead.
  */
-export async function docxParts(word: File): Promise<Record<string, Uint8Array>> {
-  const compiler = docxCompiler();
+export async function docxParts(word: File, compiler: PartCompiler | null = docxCompiler()): Promise<Record<string, Uint8Array>> {
   if (!compiler) return unzipSync(new Uint8Array(await Packer.toBuffer(word)));
   const files: Record<string, Uint8Array> = {};
   for (const [path, data] of compiler.compile(word)) {
