@@ -12,39 +12,20 @@
 // - optimising a function only after four times V8's usual work in it, so that V8 compiles less
 //   that it will not run long enough to profit from (two workers: 16.3 s, not 17.7 s; one
 //   worker about 3% slower; a one-off build the same).
-// `npm install` bundles the program into dist/brief.cjs (scripts/bundle.mjs)
-// and keeps V8's compiled code for it in dist/brief.cjs.cache (scripts/codeCache.mjs), so that
-// a new process need not parse and compile the program again.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+// `npm install` bundles the program into dist/brief.cjs (scripts/bundle.mjs) and keeps V8's
+// compiled code for it in dist/brief.cjs.cache (scripts/codeCache.mjs): see bundleLoader.cjs.
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
 
-const bundle = fileURLToPath(new URL('../dist/brief.cjs', import.meta.url));
-const cacheFile = `${bundle}.cache`;
-let source;
-let buildId;
+const { loadBundle } = createRequire(import.meta.url)('./bundleLoader.cjs');
+let program;
 try {
-  source = readFileSync(bundle, 'utf8');
-  buildId = readFileSync(new URL('../dist/build-id', import.meta.url), 'latin1').trim();
+  program = loadBundle(fileURLToPath(new URL('../dist/brief.cjs', import.meta.url)));
 } catch (error) {
-  if (error.code !== 'ENOENT') throw error;
+  if (error.code !== 'ENOENT' || !/dist[\\/](brief\.cjs|build-id)$/.test(error.path ?? '')) throw error;
   process.stderr.write('brief: the program is not built yet: run "npm install" in the project folder first\n');
   process.exit(1);
 }
-
-// The cache starts with the id of the build it was made from: V8 itself checks only the length.
-let cachedData;
-try {
-  const cache = readFileSync(cacheFile);
-  if (cache.subarray(0, buildId.length).toString('latin1') === buildId) cachedData = cache.subarray(buildId.length);
-} catch {
-  // no cache yet: compile as usual
-}
-const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
-const program = { exports: {} };
-script.runInThisContext()(program.exports, createRequire(bundle), program, bundle, dirname(bundle));
 
 // Output piped into `head` and the like: a closed pipe is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -56,11 +37,7 @@ for (const stream of [process.stdout, process.stderr]) {
 process.exitCode = await program.exports.main(process.argv);
 
 // After a run, the code V8 compiled along the way can be kept (scripts/codeCache.mjs asks for it).
-if (process.env.BRIEF_WRITE_CODE_CACHE === '1') {
-  const temporary = `${cacheFile}.${process.pid}`;
-  writeFileSync(temporary, Buffer.concat([Buffer.from(buildId, 'latin1'), script.createCachedData()]));
-  renameSync(temporary, cacheFile);
-}
+if (process.env.BRIEF_WRITE_CODE_CACHE === 'command') program.keepCompiledCode();
 
 // Done: leave at once rather than have Node take the heap apart (about 15 ms), unless output is
 // still on its way (a slow pipe on some systems), which a normal exit waits for.

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,13 +10,13 @@ const bin = join(projectRoot, 'bin', 'brief.js');
 const shebangOptions = binNodeOptions();
 
 describe('the bundled program and its code cache (npm run build)', () => {
-  it('has a code cache that V8 accepts for the bundle, under the options bin/brief.js runs with', () => {
+  it.each(['brief.cjs', 'build-worker.cjs'])('has a code cache for %s that V8 accepts, under the options bin/brief.js runs with', (name) => {
     const buildId = readFileSync(join(projectRoot, 'dist', 'build-id'), 'latin1').trim();
-    const cache = readFileSync(join(projectRoot, 'dist', 'brief.cjs.cache'));
+    const cache = readFileSync(join(projectRoot, 'dist', `${name}.cache`));
     expect(cache.subarray(0, buildId.length).toString('latin1')).toBe(buildId);
     const check = `
       const { readFileSync } = require('node:fs'); const Module = require('node:module'); const { Script } = require('node:vm');
-      const bundle = ${JSON.stringify(join(projectRoot, 'dist', 'brief.cjs'))};
+      const bundle = ${JSON.stringify(join(projectRoot, 'dist', name))};
       const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData: readFileSync(bundle + '.cache').subarray(${buildId.length}) });
       process.stdout.write(String(script.cachedDataRejected));`;
     expect(execFileSync(process.execPath, [...shebangOptions, '-e', check], { encoding: 'utf8' })).toBe('false');
@@ -53,5 +53,14 @@ describe('the bundled program and its code cache (npm run build)', () => {
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('valid (31 contents headings, 118 entries)');
     }
+    // The workers of a batch load their own bundle and cache.
+    const briefs = join(copy, 'briefs');
+    mkdirSync(briefs);
+    for (const name of ['a.json', 'b.json']) cpSync(join(projectRoot, 'briefs', 'peer-support-workers-2021-01.json'), join(briefs, name));
+    writeFileSync(join(copy, 'dist', 'build-worker.cjs.cache'), spoilt[0] as Buffer);
+    const batch = spawnSync(process.execPath, [...shebangOptions, join(copy, 'bin', 'brief.js'), 'build', '--concurrency', '2'], { cwd: copy, encoding: 'utf8' });
+    expect(batch.status).toBe(0);
+    expect(batch.stdout).toContain('2 briefs: 2 built, 0 unchanged (skipped), 0 failed');
+    for (const name of ['a', 'b']) expect(readFileSync(join(copy, 'output', `${name}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

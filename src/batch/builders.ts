@@ -40,7 +40,8 @@ export function inWorkerThreads(roots: Roots, threads: number): Builder {
   // Loaded only here: a run that builds in its own thread need not load piscina at all. (By
   // require: it stays outside the bundle, and the bundle runs without a loader for import().)
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
-  // Worker threads run the bundled program (dist/build-worker.cjs), wherever this module itself was loaded from.
-  const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'dist', 'build-worker.cjs'), minThreads: threads, maxThreads: threads, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  // Worker threads run the bundled program (dist/build-worker.cjs, through bin/build-worker.cjs,
+  // which loads it with its code cache), wherever this module itself was loaded from.
+  const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'bin', 'build-worker.cjs'), minThreads: threads, maxThreads: threads, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   return { build: (file) => pool.run({ file, ...roots }), close: () => pool.destroy() };
 }
