@@ -205,7 +205,7 @@ try {
     return run;
   };
   // Three pairs, 1 worker then 2, each figure the median: this machine's speed drifts over minutes,
-  // and within one run of this script single pairs have given anywhere from 1.25x to 1.51x.
+  // and within one run of this script single pairs have given anywhere from 1.25x to 1.52x.
   const ones: Awaited<ReturnType<typeof checked>>[] = [];
   const twos: Awaited<ReturnType<typeof checked>>[] = [];
   const pairs: number[] = [];
