@@ -129,7 +129,7 @@ describe('brief build as a scheduled batch', () => {
   it('takes over at once a lock whose run was killed before it could write its name, and still refuses a live one', async () => {
     const root = makeProject(1, { plain: false });
     const output = join(root, 'output');
-    // Killed between taking the lock and renaming its claim to the owner file.
+    // Killed between taking the lock and writing the owner file: only its claim is left.
     const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid as number;
     mkdirSync(join(output, LOCK_NAME), { recursive: true });
     writeFileSync(join(output, `${LOCK_NAME}.owner.${gone}.json`), JSON.stringify({ pid: gone, host: hostname(), started: '2026-11-25T02:00:00.000Z', command: 'brief build' }));

@@ -75,7 +75,13 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   // With a Word thread, the .docx is made there while this thread draws the PDF.
   let docxMade: Promise<Buffer> | undefined;
   const docxThread = context.docxThread?.alive ? context.docxThread : undefined;
-  const laidOut = docxThread && ((pages: PageMap) => (docxMade = docxThread.write({ document, theme: docxTheme(theme.theme), creator: context.creator, pages })));
+  const laidOut =
+    docxThread &&
+    ((pages: PageMap) => {
+      docxMade = docxThread.write({ document, theme: docxTheme(theme.theme), creator: context.creator, pages });
+      // Awaited below; should drawing the PDF fail first, a failure here must not go unhandled (it would end the watcher).
+      docxMade.catch(() => undefined);
+    });
   const pdf = await writePdf(document, theme.theme, context.creator, { onLaidOut: laidOut });
   const docx = await (docxMade ?? writeDocx(document, theme.theme, context.creator, pdf.pages));
   const name = basename(file.path, '.json');

@@ -2,12 +2,12 @@ import { strFromU8, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * docx stamps each file with the time it was made (in docProps/core.xml and on every zip
- * entry), gives hyperlinks random relationship ids, and numbers bookmarks and drawings from
- * counters that run on for the life of the process (so a watcher's second build would differ
- * from its first). Rewrite the dates with the document's own date and number the ids afresh,
- * so the same brief gives the same bytes; and record the document's language in its core properties.
- * Takes the package's files (`docxParts`) and zips them; `files` is changed in place.
+ * docx stamps each document with the time it was made (in docProps/core.xml), gives hyperlinks
+ * random relationship ids, and numbers bookmarks and drawings from counters that run on for the
+ * life of the process (so a watcher's second build would differ from its first). Rewrite the
+ * date with the document's own date and number the ids afresh, so the same brief gives the same
+ * bytes; record the document's language in its core properties; and zip the package's files
+ * (`docxParts`), every entry dated with the document's date too. `files` is changed in place.
  */
 export function makeReproducible(files: Record<string, Uint8Array>, created: Date, language: string): Buffer {
   const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
