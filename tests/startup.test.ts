@@ -28,6 +28,12 @@ describe('the bundled program and its code cache (npm run build)', () => {
     expect(bundle.match(/[^\w.$]import\(/g) ?? []).toEqual([]);
   });
 
+  it.each(['brief.cjs', 'build-worker.cjs', 'docx-worker.cjs'])('keeps %s to ASCII, so that V8 holds its source at one byte a character', (name) => {
+    const bundle = readFileSync(join(projectRoot, 'dist', name));
+    expect(bundle.length).toBeGreaterThan(100_000);
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
   it('is measured by npm run bench under the same Node options', () => {
     const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     const options = /^node (.*?) --import tsx /.exec(scripts.bench ?? '')?.[1]?.split(' ');
