@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { embeddedFontPrototype } from '../src/writers/pdf/sharedTextLayout.js';
+import { pdfmakeGetStyleProperty, styleContextStack, styleLookup, type StyleStack } from '../src/writers/pdf/styleLookups.js';
 
 const font = readFileSync('templates/themes/hee/fonts/Arimo-Regular.ttf');
 
@@ -138,5 +140,62 @@ describe("pdfmake's Renderer, which the tagging renderer replaces", () => {
     const line = readFileSync(pdfmakeRequire.resolve('./Line.js'), 'utf8');
     expect(line).toMatch(/getHeight\(\)/);
     expect(line).toMatch(/getAscenderHeight\(\)/);
+  });
+});
+
+describe("pdfmake's style look-up, answered without allocating (styleLookups.ts)", () => {
+  const properties = ['font', 'bold', 'color', 'link'] as const;
+  const value = fc.constantFrom(undefined, null, false, true, 0, 9, '', 'red');
+  const styleObject = fc.dictionary(fc.constantFrom(...properties), value, { maxKeys: 4 });
+  const name = fc.constantFrom('heading', 'quote', 'missing');
+  const setup = fc.record({
+    // Named styles, some extending others (and one extending itself, which pdfmake stops).
+    dictionary: fc.record({ heading: fc.record({ color: value, extends: fc.constantFrom(undefined, 'quote', ['quote', 'heading']) }), quote: styleObject }),
+    defaultStyle: fc.option(styleObject, { nil: undefined }),
+    overrides: fc.array(fc.oneof(styleObject, name), { maxLength: 5 }),
+    item: fc.oneof(
+      fc.constant('a plain string'),
+      fc.record({ own: styleObject, style: fc.option(fc.oneof(name, fc.array(name, { maxLength: 2 })), { nil: undefined }), section: fc.constantFrom(undefined, {}) }),
+    ),
+    defaultValue: value,
+  });
+  type Setup = typeof setup extends fc.Arbitrary<infer T> ? T : never;
+  const StyleContextStack = styleContextStack as unknown as new (dictionary: object, defaultStyle?: object) => StyleStack & { push(o: unknown): void };
+  const stackOf = (s: Setup) => {
+    const stack = new StyleContextStack(s.dictionary, s.defaultStyle);
+    for (const o of s.overrides) stack.push(o);
+    return stack;
+  };
+  const itemOf = (s: Setup) => (typeof s.item === 'string' ? s.item : { ...s.item.own, ...(s.item.style === undefined ? {} : { style: s.item.style }), ...(s.item.section === undefined ? {} : { section: s.item.section }) });
+
+  it('gives the same answer as pdfmake for every property, and leaves the stack as it was', () => {
+    const lookUp = styleLookup(pdfmakeGetStyleProperty);
+    fc.assert(
+      fc.property(setup, (s) => {
+        for (const property of properties) {
+          const stack = stackOf(s);
+          const before = [...stack.styleOverrides];
+          expect(lookUp(itemOf(s), stack, property, s.defaultValue)).toStrictEqual(pdfmakeGetStyleProperty(itemOf(s), stackOf(s), property, s.defaultValue));
+          expect(stack.styleOverrides).toEqual(before);
+        }
+        expect(lookUp(itemOf(s), null, 'color', s.defaultValue)).toStrictEqual(pdfmakeGetStyleProperty(itemOf(s), null, 'color', s.defaultValue));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is what pdfmake calls for each word once a PDF is made (pdfmake looks the method up at every call)', async () => {
+    const { createBuildContext } = await import('../src/pipeline/buildContext.js');
+    const { buildBrief } = await import('../src/pipeline/buildBrief.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const context = createBuildContext({ outputDir: mkdtempSync(join(tmpdir(), 'brief-style-lookups-')) });
+    await buildBrief({ path: 'tests/fixtures/valid/minimal.json', file: 'minimal.json' }, context);
+    expect(styleContextStack.getStyleProperty).not.toBe(pdfmakeGetStyleProperty);
+    const calls = vi.spyOn(styleContextStack, 'getStyleProperty');
+    await buildBrief({ path: 'tests/fixtures/valid/minimal.json', file: 'minimal.json' }, context);
+    expect(calls.mock.calls.length).toBeGreaterThan(100);
+    calls.mockRestore();
   });
 });

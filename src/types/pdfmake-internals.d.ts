@@ -6,3 +6,9 @@ declare module 'pdfmake/js/Renderer.js' {
   const rendererModule: { default: unknown };
   export default rendererModule;
 }
+
+// pdfmake's StyleContextStack, whose property look-up styleLookups.ts replaces; read the same way.
+declare module 'pdfmake/js/StyleContextStack.js' {
+  const styleContextStackModule: { default: unknown };
+  export default styleContextStackModule;
+}

@@ -1,6 +1,7 @@
 import pdfmake from 'pdfmake';
 import type { Theme } from '../../theme/types.js';
 import { shareTextLayoutAcrossDocuments } from './sharedTextLayout.js';
+import { installStyleLookups } from './styleLookups.js';
 
 interface VirtualFs {
   existsSync(name: string): boolean;
@@ -19,6 +20,7 @@ export function pdfmakeFor(theme: Theme): typeof pdfmake {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
     shareTextLayoutAcrossDocuments(theme.fontData.normal);
+    installStyleLookups();
     configured = true;
   }
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
