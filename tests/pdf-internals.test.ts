@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { embeddedFontPrototype } from '../src/writers/pdf/sharedTextLayout.js';
+import { embeddedFontPrototype, pdfkitOwn, shareTextLayoutAcrossDocuments } from '../src/writers/pdf/sharedTextLayout.js';
 import { pdfmakeGetStyleProperty, styleContextStack, styleLookup, type StyleStack } from '../src/writers/pdf/styleLookups.js';
 
 const font = readFileSync('templates/themes/hee/fonts/Arimo-Regular.ttf');
@@ -44,6 +44,35 @@ describe('pdfkit internals used by the PDF writer', () => {
 });
 
 describe('the shared cache of shaped words', () => {
+  it("encodes text for drawing as pdfkit's own encode does: the same glyph ids, positions, widths and code points", async () => {
+    const { createRequire } = await import('node:module');
+    const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+    type Font = { encode(text: string): [string[], object[]]; widths: unknown[]; unicode: unknown[]; subset: { glyphs: number[] } };
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: Font };
+    shareTextLayoutAcrossDocuments(font);
+    const pdfkitEncode = pdfkitOwn.encode as unknown as Font['encode'];
+    expect(typeof pdfkitEncode).toBe('function');
+    const fontOf = () => {
+      const doc = new PDFKitDocument({ autoFirstPage: false });
+      doc.font(font);
+      return doc._font;
+    };
+    // Words, spaces and tabs in any order (runs of them, leading and trailing), Latin and not.
+    const piece = fc.constantFrom('Peer', 'support', 'workers,', '(2021)', 'café', 'Ωμέγα', 'שלום', '—', ' ', '  ', '\t', '');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 6 }), (texts) => {
+        const ours = fontOf();
+        const theirs = fontOf();
+        expect(ours.encode).not.toBe(pdfkitEncode);
+        for (const text of texts) expect(ours.encode(text)).toStrictEqual(pdfkitEncode.call(theirs, text));
+        expect(ours.subset.glyphs).toEqual(theirs.subset.glyphs);
+        expect(ours.widths).toEqual(theirs.widths);
+        expect(ours.unicode).toEqual(theirs.unicode);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps no font alive: a document and its font can be collected once it is done with', async () => {
     const { setFlagsFromString } = await import('node:v8');
     const { runInNewContext } = await import('node:vm');

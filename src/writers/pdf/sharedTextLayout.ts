@@ -35,9 +35,16 @@ interface FontkitGlyph {
 interface EmbeddedFontLike {
   font: { postscriptName: string; head: { checkSumAdjustment: number }; unitsPerEm: number; glyphsForString(text: string): FontkitGlyph[] };
   layoutCached(text: string): ShapedWord;
+  encode(text: string, features?: unknown): [string[], object[]];
   embed(): void;
-  subset: { glyphs: number[]; encode(): Uint8Array };
+  subset: { glyphs: number[]; encode(): Uint8Array; includeGlyph(id: number): number };
+  scale: number;
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
 }
+
+/** The EmbeddedFont methods as pdfkit has them, before shareTextLayoutAcrossDocuments replaces any (for tests to compare). */
+export const pdfkitOwn: { encode?: EmbeddedFontLike['encode'] } = {};
 
 /** Font subsets kept for the same set of glyphs (a brief rebuilt after a small edit): a few dozen is plenty. */
 const MAX_SUBSETS = 64;
@@ -118,7 +125,48 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
     }
     return run;
   };
+  pdfkitOwn.encode = prototype.encode;
+  prototype.encode = encodeWordByWord(prototype.encode);
   installed = true;
+}
+
+/** Each glyph id as the four hex digits pdfkit writes it in (a subset's ids are small and few). */
+const hexOfGlyph: string[] = [];
+
+/**
+ * pdfkit's EmbeddedFont.encode, the glyphs of a piece of text for drawing, without its
+ * copying: pdfkit gathers the text's glyphs by concatenating each word's onto all before it
+ * (a line drawn as one run copies its glyphs over and over), then writes each glyph's id as
+ * a new hex string. This goes word by word as pdfkit does, adding each word's glyphs once, and
+ * writes each id's hex once per process. Same glyph ids, positions, widths and code points.
+ */
+function encodeWordByWord(original: EmbeddedFontLike['encode']): EmbeddedFontLike['encode'] {
+  return function (this: EmbeddedFontLike, text: string, features?: unknown) {
+    if (features) return original.call(this, text, features);
+    const encoded: string[] = [];
+    const positions: object[] = [];
+    // pdfkit's split: a word ends after each space or tab, and at the end of the text.
+    let last = 0;
+    let index = 0;
+    while (index <= text.length) {
+      const atEnd = index === text.length;
+      if ((atEnd && last < index) || (!atEnd && (text[index] === ' ' || text[index] === '\t'))) {
+        const run = this.layoutCached(text.slice(last, ++index));
+        for (let i = 0; i < run.glyphs.length; i++) {
+          const glyph = run.glyphs[i]!;
+          const gid = this.subset.includeGlyph(glyph.id);
+          encoded.push((hexOfGlyph[gid] ??= `0000${gid.toString(16)}`.slice(-4)));
+          if (this.widths[gid] == null) this.widths[gid] = glyph.advanceWidth * this.scale;
+          if (this.unicode[gid] == null) this.unicode[gid] = glyph.codePoints;
+          positions.push(run.positions[i]!);
+        }
+        last = index;
+      } else {
+        index++;
+      }
+    }
+    return [encoded, positions];
+  };
 }
 
 /**
