@@ -1,5 +1,6 @@
-import { strFromU8, strToU8, Zip, type ZipInputFile } from 'fflate';
+import { Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
+import type { PackagePart } from './docxParts.js';
 
 /**
  * docx stamps each document with the time it was made (in docProps/core.xml), gives hyperlinks
@@ -9,9 +10,12 @@ import { crc32, deflateRawSync } from 'node:zlib';
  * bytes; record the document's language in its core properties; and zip the package's files
  * (`docxParts`), every entry dated with the document's date too. `files` is changed in place.
  */
-export function makeReproducible(files: Record<string, Uint8Array>, created: Date, language: string): Buffer {
-  const text = (path: string) => (files[path] ? strFromU8(files[path]) : undefined);
-  const put = (path: string, xml: string) => (files[path] = strToU8(xml));
+export function makeReproducible(files: Record<string, PackagePart>, created: Date, language: string): Buffer {
+  const text = (path: string) => {
+    const part = files[path];
+    return part === undefined || typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
+  };
+  const put = (path: string, xml: string) => (files[path] = xml);
 
   const stamp = created.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const core = text('docProps/core.xml');
@@ -37,14 +41,15 @@ export function makeReproducible(files: Record<string, Uint8Array>, created: Dat
  * The files zipped by fflate, each compressed by Node's own zlib (fflate lets a file bring its
  * compressed data): five times quicker than fflate's JavaScript deflate in a new process.
  */
-function zipWithNodeZlib(files: Record<string, Uint8Array>, mtime: Date): Buffer {
+function zipWithNodeZlib(files: Record<string, PackagePart>, mtime: Date): Buffer {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else chunks.push(chunk);
   });
-  for (const [filename, data] of Object.entries(files)) {
+  for (const [filename, part] of Object.entries(files)) {
+    const data = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
     const file: ZipInputFile = { filename, size: data.length, crc: crc32(data), compression: 8, mtime };
     zip.add(file);
     file.ondata?.(null, deflateRawSync(data, { level: 6 }), true);
@@ -55,7 +60,7 @@ function zipWithNodeZlib(files: Record<string, Uint8Array>, mtime: Date): Buffer
 }
 
 /** Replace random relationship ids (docx makes them for hyperlinks) with rIdLink1, rIdLink2, ... per part. */
-function numberRelationshipIds(files: Record<string, Uint8Array>, text: (path: string) => string | undefined, put: (path: string, xml: string) => void): void {
+function numberRelationshipIds(files: Record<string, PackagePart>, text: (path: string) => string | undefined, put: (path: string, xml: string) => void): void {
   for (const relsPath of Object.keys(files).filter((name) => name.endsWith('.rels'))) {
     const partPath = relsPath.replace(/_rels\/(.+)\.rels$/, '$1');
     let rels = text(relsPath) as string;
