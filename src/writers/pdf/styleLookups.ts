@@ -1,6 +1,6 @@
 import styleContextStackModule from 'pdfmake/js/StyleContextStack.js';
 
-/** A style property's value as pdfmake's getStyleProperty sees it: anything but null and undefined. */
+/** A style property's value (pdfmake counts null and undefined as no value). */
 type StyleValue = unknown;
 
 /** The parts of pdfmake's StyleContextStack this reads: what its getProperty walks. */
@@ -9,6 +9,7 @@ export interface StyleStack {
   defaultStyle?: Record<string, StyleValue> | null;
 }
 
+/** What a property is asked of: a node or a word (pdfmake's plain strings too). */
 type StyleItem = string | Record<string, StyleValue>;
 export type GetStyleProperty = (item: StyleItem, stack: StyleStack | null | undefined, property: string, defaultValue: StyleValue) => StyleValue;
 
