@@ -13,7 +13,7 @@ export interface StyleStack {
 type StyleItem = string | Record<string, StyleValue>;
 export type GetStyleProperty = (item: StyleItem, stack: StyleStack | null | undefined, property: string, defaultValue: StyleValue) => StyleValue;
 
-export interface StyleContextStackClass {
+interface StyleContextStackClass {
   getStyleProperty: GetStyleProperty;
 }
 
