@@ -12,3 +12,9 @@ declare module 'pdfmake/js/StyleContextStack.js' {
   const styleContextStackModule: { default: unknown };
   export default styleContextStackModule;
 }
+
+// pdfmake's PageElementWriter, whose commitUnbreakableBlock unbreakableFlow.ts replaces; read the same way.
+declare module 'pdfmake/js/PageElementWriter.js' {
+  const pageElementWriterModule: { default: unknown };
+  export default pageElementWriterModule;
+}

@@ -2,6 +2,7 @@ import pdfmake from 'pdfmake';
 import type { Theme } from '../../theme/types.js';
 import { shareTextLayoutAcrossDocuments } from './sharedTextLayout.js';
 import { installStyleLookups } from './styleLookups.js';
+import { letUnbreakableBlocksFlow } from './unbreakableFlow.js';
 
 interface VirtualFs {
   existsSync(name: string): boolean;
@@ -21,6 +22,7 @@ export function pdfmakeFor(theme: Theme): typeof pdfmake {
     pdfmake.setLocalAccessPolicy(() => false);
     shareTextLayoutAcrossDocuments(theme.fontData.normal);
     installStyleLookups();
+    letUnbreakableBlocksFlow();
     configured = true;
   }
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
