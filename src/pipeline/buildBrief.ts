@@ -15,6 +15,7 @@ import { docxTheme } from './docxThread.js';
 import { writePdf } from '../writers/pdf/writePdf.js';
 import type { BuildContext } from './buildContext.js';
 import { lintBrief } from '../lint/lintBrief.js';
+import { normaliseText } from '../brief/normaliseText.js';
 import { readBrief } from './readBrief.js';
 
 export const DEFAULT_THEME = 'hee';
@@ -41,7 +42,8 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   const dependencies = [file.path, context.briefSchemaPath];
   const read = await readBrief(file, context.briefValidator);
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics, dependencies, warnings: [] };
-  const brief = read.brief;
+  // From here on, composed text (NFC): what is checked against the font is what is printed.
+  const brief = normaliseText(read.brief);
   // Lint comes last, once the documents are written: it is advice, not on the way to the output.
   const lint = () => lintBrief(brief, read.loaded);
   const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, dependencies, warnings: lint() });
@@ -50,7 +52,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   const theme = await themeFor(themeId, context);
   if (!theme.ok) return failed(theme.diagnostics);
   dependencies.push(...theme.theme.files);
-  const undrawable = undrawableCharacters(read.loaded.data, theme.theme, file.file, read.loaded.sourceMap);
+  const undrawable = undrawableCharacters(brief, theme.theme, file.file, read.loaded.sourceMap);
   if (undrawable.length > 0) return failed(undrawable);
   const layout = brief.layout ?? DEFAULT_LAYOUT;
   dependencies.push(...context.templates.filesOf(layout));
