@@ -87,22 +87,26 @@ export class Templates {
     return join(this.root, 'layouts', `${layout}.hbs`);
   }
 
-  /** Compile a small pattern, such as a theme's running header, with the same rules (once per text, not per build). */
+  /**
+   * Compile a small pattern, such as a theme's running header, with the same rules (once per
+   * text, not per build). Its output is text, not markup, so it is not escaped here: the layout
+   * that places it escapes it, once (escaping it here too printed "&amp;" for "&").
+   */
   pattern(file: string, source: string): Render {
     const key = `${file}\u0000${source}`;
     let render = this.patterns.get(key);
     if (!render) {
-      render = this.compile(file, source);
+      render = this.compile(file, source, { noEscape: true });
       this.patterns.set(key, render);
     }
     return render;
   }
 
-  private compile(path: string, source: string): Render {
+  private compile(path: string, source: string, options: { noEscape?: boolean } = {}): Render {
     const file = displayPath(path);
     let template: HandlebarsTemplateDelegate;
     try {
-      template = this.handlebars.compile(source, { strict: true });
+      template = this.handlebars.compile(source, { strict: true, ...options });
     } catch (error) {
       throw explainHandlebarsError(error, file, source);
     }
