@@ -68,7 +68,10 @@ function parseBlock(element: Element): Block {
     case 'h2':
     case 'h3': {
       if (!attribs.id) throw new MarkupError(`<${name}> needs an id`);
-      return { kind: 'heading', level: Number(name[1]) as 1 | 2 | 3, id: attribs.id, content: parseInlines(element.children) };
+      const content = parseInlines(element.children);
+      // A heading of no text has no line to anchor its bookmark and contents link to.
+      if (content.length === 0) throw new MarkupError(`<${name} id="${attribs.id}"> has no text: a heading needs some`);
+      return { kind: 'heading', level: Number(name[1]) as 1 | 2 | 3, id: attribs.id, content };
     }
     case 'p': {
       const role = (attribs.class ?? 'body') as ParagraphRole;
