@@ -1,4 +1,5 @@
 import PDFKitDocument from 'pdfkit';
+import { installSoftHyphens } from './softHyphens.js';
 
 /**
  * pdfkit shapes every word with fontkit (kerning, ligatures) and caches the result per font
@@ -33,7 +34,7 @@ interface FontkitGlyph {
 }
 
 interface EmbeddedFontLike {
-  font: { postscriptName: string; head: { checkSumAdjustment: number }; unitsPerEm: number; glyphsForString(text: string): FontkitGlyph[] };
+  font: { postscriptName: string; head: { checkSumAdjustment: number }; unitsPerEm: number; glyphsForString(text: string): FontkitGlyph[]; glyphForCodePoint(code: number): FontkitGlyph };
   layoutCached(text: string): ShapedWord;
   encode(text: string, features?: unknown): [string[], object[]];
   embed(): void;
@@ -110,12 +111,7 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
     const words = wordsOf(this.font);
     let run = words.get(text);
     if (run === undefined) {
-      const shaped = UNSHAPED.test(text) ? glyphRun(this.font, text) : shapeWord.call(this, text);
-      run = {
-        glyphs: shaped.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints })),
-        positions: shaped.positions,
-        advanceWidth: shaped.advanceWidth,
-      };
+      run = layoutVisible(this, text, shapeWord);
       if (wordCount >= MAX_WORDS) {
         for (const cached of wordsByFont.values()) cached.clear();
         wordCount = 0;
@@ -127,6 +123,7 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
   };
   pdfkitOwn.encode = prototype.encode;
   prototype.encode = encodeWordByWord(prototype.encode);
+  installSoftHyphens();
   installed = true;
 }
 
@@ -154,10 +151,12 @@ function encodeWordByWord(original: EmbeddedFontLike['encode']): EmbeddedFontLik
         const run = this.layoutCached(text.slice(last, ++index));
         for (let i = 0; i < run.glyphs.length; i++) {
           const glyph = run.glyphs[i]!;
-          const gid = this.subset.includeGlyph(glyph.id);
+          let gid = this.subset.includeGlyph(glyph.id);
+          const known = this.unicode[gid];
+          if (known == null) this.unicode[gid] = glyph.codePoints;
+          else if (gid !== 0 && known !== glyph.codePoints && !sameCodePoints(known, glyph.codePoints)) gid = glyphFor(this, glyph);
           encoded.push((hexOfGlyph[gid] ??= `0000${gid.toString(16)}`.slice(-4)));
           if (this.widths[gid] == null) this.widths[gid] = glyph.advanceWidth * this.scale;
-          if (this.unicode[gid] == null) this.unicode[gid] = glyph.codePoints;
           positions.push(run.positions[i]!);
         }
         last = index;
@@ -175,15 +174,114 @@ function encodeWordByWord(original: EmbeddedFontLike['encode']): EmbeddedFontLik
  */
 const UNSHAPED = /^[\u0000-\u024F\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
 
-/** A word as a plain run of glyphs, each its own width apart, in pdfkit's units (1000 to the em). */
+/**
+ * A glyph drawn for other text than the glyph id was first drawn for (the font draws a space and
+ * a no-break space, or a hyphen and a soft hyphen, with one glyph): the font subset gets the
+ * glyph a second time, under an id of its own, so that the PDF's ToUnicode map can say which
+ * text each stands for. pdfkit keeps one text per glyph id, the first it was drawn for: after a
+ * no-break space every space would be copied as one, after a soft hyphen every hyphen.
+ * (fontkit's subset writes each entry of its glyph list, repeats included; its `mapping` keeps
+ * the first id for each glyph, as before.) The missing glyph (0, drawn for a tab) is left as pdfkit has it.
+ */
+function glyphFor(font: EmbeddedFontLike, glyph: ShapedWord['glyphs'][number]): number {
+  let variants = glyphVariants.get(font);
+  if (variants === undefined) glyphVariants.set(font, (variants = new Map()));
+  const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+  let gid = variants.get(key);
+  if (gid === undefined) {
+    font.subset.glyphs.push(glyph.id);
+    gid = font.subset.glyphs.length - 1;
+    variants.set(key, gid);
+    font.unicode[gid] = glyph.codePoints;
+  }
+  return gid;
+}
+
+const glyphVariants = new WeakMap<object, Map<string, number>>();
+
+function sameCodePoints(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Characters that take no room and draw nothing, as Word and browsers show them: the soft hyphen
+ * (U+00AD; shown only where a line breaks at it, see softHyphens.ts), the zero-width space
+ * (U+200B; pdfmake's line breaking, UAX #14, breaks after it), the left-to-right mark, the word
+ * joiner (U+2060) and the zero-width no-break space (U+FEFF). Arimo has glyphs for some of them
+ * (the word joiner's is a dotted box), so they are left out of the glyphs and the widths alike.
+ */
+const INVISIBLE = /[\u00AD\u200B\u200E\u2060\uFEFF]/g;
+const HAS_INVISIBLE = /[\u00AD\u200B\u200E\u2060\uFEFF]/;
+
+/**
+ * The last character of a line's last word when the line breaks at a soft hyphen (put there by
+ * softHyphens.ts in place of the soft hyphen): drawn as the font's hyphen, with the text of a
+ * soft hyphen, which is how PDF marks a hyphen added by line breaking (ISO 32000-1, 14.8.2.2.3),
+ * so that text extraction can join the word again. A Unicode noncharacter, for a program's
+ * internal use: no brief can hold it (no font draws it, so the font check refuses it).
+ */
+export const SOFT_HYPHEN_SHOWN = '\uFDD0';
+
+/** A word's glyphs (one word as pdfkit splits text: up to and including a space), with invisible characters left out. */
+function layoutVisible(font: EmbeddedFontLike, text: string, shapeWord: (this: EmbeddedFontLike, text: string) => ShapedWord): ShapedWord {
+  const hyphenated = text.endsWith(SOFT_HYPHEN_SHOWN);
+  let visible = hyphenated ? text.slice(0, -1) : text;
+  if (HAS_INVISIBLE.test(visible)) visible = visible.replace(INVISIBLE, '');
+  let run: ShapedWord;
+  if (UNSHAPED.test(visible)) {
+    run = glyphRun(font.font, visible);
+  } else {
+    const shaped = shapeWord.call(font, visible);
+    run = {
+      glyphs: shaped.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints: textOfGlyph(font.font, visible, id, codePoints) })),
+      positions: shaped.positions.slice(), // pdfkit's own cache holds the array
+      advanceWidth: shaped.advanceWidth,
+    };
+  }
+  if (hyphenated) {
+    const hyphen = font.font.glyphForCodePoint(0x2d);
+    const width = hyphen.advanceWidth * (1000 / font.font.unitsPerEm);
+    run.glyphs.push({ id: hyphen.id, advanceWidth: hyphen.advanceWidth, codePoints: [0xad] });
+    run.positions.push({ xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width });
+    run.advanceWidth += width;
+  }
+  return run;
+}
+
+/**
+ * The text a shaped glyph stands for. fontkit keeps one glyph object per glyph id, made with the
+ * code points it was first asked for, and its shaper hands that object back: in a font that draws
+ * two characters alike, the second would be given the first's text. Code points not in the word
+ * are replaced by the word's first character that the font draws with this glyph.
+ */
+function textOfGlyph(font: EmbeddedFontLike['font'], word: string, id: number, codePoints: number[]): number[] {
+  if (codePoints.every((code) => word.includes(String.fromCodePoint(code)))) return codePoints;
+  for (const c of word) {
+    const code = c.codePointAt(0) as number;
+    if (font.glyphForCodePoint(code).id === id) return [code];
+  }
+  return codePoints;
+}
+
+/**
+ * A word as a plain run of glyphs, each its own width apart, in pdfkit's units (1000 to the em).
+ * One glyph per character (the text has no surrogates and no variation selectors); each glyph's
+ * code points are the character's own, not those of fontkit's shared glyph object (see textOfGlyph).
+ */
 function glyphRun(font: EmbeddedFontLike['font'], text: string): ShapedWord {
   const scale = 1000 / font.unitsPerEm;
-  const glyphs = font.glyphsForString(text);
+  const glyphs: ShapedWord['glyphs'] = [];
+  const positions: object[] = [];
   let advanceWidth = 0;
-  const positions = glyphs.map((glyph) => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const glyph = font.glyphForCodePoint(code);
     const width = glyph.advanceWidth * scale;
     advanceWidth += width;
-    return { xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width };
-  });
+    glyphs.push({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [code] });
+    positions.push({ xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width });
+  }
   return { glyphs, positions, advanceWidth };
 }
