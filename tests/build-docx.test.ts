@@ -85,8 +85,9 @@ describe('brief build: the January 2021 brief as a Word document', () => {
     const numbering = all(docx.part('word/numbering.xml'), 'w:lvl')[0] as XmlElement;
     expect(attr(all(numbering, 'w:numFmt')[0], 'w:val')).toBe('bullet');
     const links = all(docx.document, 'w:hyperlink').filter((h) => attr(h, 'r:id'));
-    expect(links).toHaveLength(1);
-    expect(docx.rels).toContain(`Id="${attr(links[0], 'r:id')}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="mailto:KnowledgeManagement@hee.nhs.uk" TargetMode="External"`);
+    expect(links).toHaveLength(2); // the closing note's: NHS OpenAthens registration, and the team's address
+    expect(docx.rels).toContain(`Id="${attr(links[0], 'r:id')}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://openathens.nhs.uk/" TargetMode="External"`);
+    expect(docx.rels).toContain(`Id="${attr(links[1], 'r:id')}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="mailto:KnowledgeManagement@hee.nhs.uk" TargetMode="External"`);
     expect(attr(all(links[0] as XmlElement, 'w:rStyle')[0], 'w:val')).toBe('Hyperlink');
     const logo = all(docx.document, 'wp:docPr')[0];
     expect(attr(logo, 'descr')).toBe('Knowledge Management');

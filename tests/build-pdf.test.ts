@@ -57,12 +57,15 @@ describe('brief build: the January 2021 brief as a PDF', () => {
     expect(Math.min(...numbers)).toBe(3);
   });
 
-  it('links each contents line to its heading, and the contact address to an email', () => {
+  it("links each contents line to its heading, the closing note's registration link to NHS OpenAthens, and the contact address to an email", () => {
     const contentsLinks = pdf.links.filter((l) => l.page === 2).map((l) => l.dest);
     const ids = [...new Set(contentsLinks)];
     expect(ids).toHaveLength(31); // text and number of each line link to the same heading
     expect(ids[0]).toBe('section-1');
-    expect(pdf.links.filter((l) => l.url)).toEqual([{ page: pdf.pages.length, url: 'mailto:KnowledgeManagement@hee.nhs.uk', dest: undefined }]);
+    expect(pdf.links.filter((l) => l.url)).toEqual([
+      { page: pdf.pages.length, url: 'https://openathens.nhs.uk/', dest: undefined },
+      { page: pdf.pages.length, url: 'mailto:KnowledgeManagement@hee.nhs.uk', dest: undefined },
+    ]);
   });
 
   it('has all 118 entry titles, in order', () => {

@@ -3,13 +3,18 @@ import markdownItSup from 'markdown-it-sup';
 
 /**
  * The inline markup of brief strings: **bold**, *italic*, [text](url), ^sup^ and backslash
- * escapes, nothing more. Raw HTML, autolinks, images and code are off, so anything else a
- * person types is printed as typed.
+ * escapes; and a web or email address typed in text (https://..., http://..., name@example.org)
+ * becomes a link to itself, as Word makes one as you type (markdown-it's linkify, with
+ * linkify-it). Only addresses with a scheme are linked, not every word with a dot in it, and
+ * not ftp: or scheme-less "//" addresses, which briefs may not link to. Raw HTML, <autolinks>,
+ * images and code are off, so anything else a person types is printed as typed.
  */
 export function createInlineMarkdown(): MarkdownIt {
-  return new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
-    .enable(['emphasis', 'link', 'escape'])
+  const markdown = new MarkdownIt('zero', { html: false, linkify: true, typographer: false })
+    .enable(['emphasis', 'link', 'escape', 'linkify'])
     .use(markdownItSup);
+  markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: true }).add('ftp:', null).add('//', null);
+  return markdown;
 }
 
 /** Links may only go to the web or to an email address. */

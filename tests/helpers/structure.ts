@@ -8,6 +8,8 @@ export interface StructElement {
   /** Object numbers of what it references besides text: link annotations (OBJR). */
   objects: number[];
   children: StructElement[];
+  /** Its text and its children, in the order the tree has them (text may follow a child: a sentence's full stop after a link). */
+  content?: (string | StructElement)[];
 }
 
 /** Read a PDF's structure tree with `pdfinfo -struct-text` (poppler-utils). */
@@ -31,11 +33,13 @@ export function readStructure(path: string): { tagged: boolean; root: StructElem
     const parent = stack.at(-1)?.element;
     if (content.startsWith('"')) {
       parent?.text.push(content.slice(1, -1)); // pdfinfo quotes the text but escapes nothing in it
+      parent?.content?.push(content.slice(1, -1));
     } else if (/^Object \d+ \d+$/.test(content)) {
       parent?.objects.push(Number(content.split(' ')[1]));
     } else {
-      const element: StructElement = { role: content.split(' ')[0] as string, text: [], objects: [], children: [] };
+      const element: StructElement = { role: content.split(' ')[0] as string, text: [], objects: [], children: [], content: [] };
       (parent ? parent.children : root).push(element);
+      parent?.content?.push(element);
       stack.push({ depth, element });
     }
   }
@@ -48,5 +52,6 @@ export function flattenStructure(elements: StructElement[]): StructElement[] {
 
 /** All the text of an element and its descendants, in reading order. */
 export function textOf(element: StructElement): string {
-  return [...element.text, ...element.children.map(textOf)].join('');
+  const content = element.content ?? [...element.text, ...element.children];
+  return content.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
 }

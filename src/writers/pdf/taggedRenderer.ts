@@ -1,4 +1,5 @@
 import rendererModule from 'pdfmake/js/Renderer.js';
+import { notePage, type StructureElementLike } from './annotationPages.js';
 import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
 import { joinWordsDrawnAlike, type LaidOutWord } from './textRuns.js';
 
@@ -22,6 +23,21 @@ interface PdfKitDocument {
   markContent(tag: string, options?: object): void;
   endMarkedContent(): void;
   annotate(x: number, y: number, w: number, h: number, options: Record<string, unknown>): unknown;
+  page: { width: number; dictionary: { data: object } };
+  outline: Bookmark;
+}
+
+/** pdfkit's PDFOutline: a bookmark, and where its children are added. */
+interface Bookmark {
+  addItem(title: string, options: { expanded?: boolean; top?: number; left?: number }): Bookmark;
+}
+
+/** What pdfmake's layout puts on the line of a heading that has a bookmark. */
+interface LineBookmark {
+  id?: string;
+  parentId?: string;
+  text: string;
+  expanded?: boolean;
 }
 
 interface StructElement {
@@ -38,12 +54,13 @@ interface LaidOutLine {
   getHeight(): number;
   getAscenderHeight(): number;
   id?: string;
-  _outline?: unknown;
+  _outline?: LineBookmark;
   _pageNodeRef?: unknown;
 }
 
 type RendererClass = new (pdfDocument: PdfKitDocument, progressCallback?: unknown) => {
   pdfDocument: PdfKitDocument;
+  outlineMap: Record<string, Bookmark>;
   renderLine(line: LaidOutLine, x: number, y: number): void;
   renderVector(vector: unknown): void;
   renderImage(image: { _tag?: PieceTag }): void;
@@ -76,15 +93,20 @@ export function installTaggingRenderer(): void {
       super(pdfDocument, progressCallback);
       const annotate = pdfDocument.annotate.bind(pdfDocument);
       pdfDocument.annotate = (x, y, w, h, options) => {
-        if (options.Subtype === 'Link' && this.currentLink && !options.structParent) {
-          options.structParent = this.currentLink.element;
+        const element = options.Subtype === 'Link' && !options.structParent ? this.currentLink?.element : undefined;
+        if (element && this.currentLink) {
+          options.structParent = element;
           if (this.currentLink.node.text) options.Contents = new String(this.currentLink.node.text);
         }
-        return annotate(x, y, w, h, options);
+        const made = annotate(x, y, w, h, options);
+        // The annotation's object reference must name this page (pdfkit would name the last).
+        if (element) notePage(element as unknown as StructureElementLike, pdfDocument.page.dictionary);
+        return made;
       };
     }
 
     override renderLine(line: LaidOutLine, x: number, y: number): void {
+      if (line._outline) line = this.bookmarked(line, y);
       if (!this.pdfDocument.options?.tagged) {
         super.renderLine(this.withInlines(line, joinWordsDrawnAlike(line.inlines), true), x, y); // an untagged document (the benchmark's comparison)
         return;
@@ -100,6 +122,21 @@ export function installTaggingRenderer(): void {
         const part = this.withInlines(line, joinWordsDrawnAlike(run.inlines), i === 0);
         this.marked(run.tag, () => super.renderLine(part, x, y));
       });
+    }
+
+    /**
+     * Adds the line's bookmark, pointing at the line: pdfmake adds it with no position, and pdfkit
+     * then points it at the page's top right corner. pdfkit 0.19.1 writes a bookmark's /XYZ as
+     * (page width - left, page height - top): `left` is the page width so that the view's left
+     * edge is the page's, and `top` the line's top. Returns the line without its bookmark, for
+     * pdfmake to draw (tests/pdf-links.test.ts reads each destination back).
+     */
+    private bookmarked(line: LaidOutLine, y: number): LaidOutLine {
+      const bookmark = line._outline as LineBookmark;
+      const parent = (bookmark.parentId && this.outlineMap[bookmark.parentId]) || this.pdfDocument.outline;
+      const item = parent.addItem(bookmark.text, { expanded: bookmark.expanded ?? false, top: y, left: this.pdfDocument.page.width });
+      if (bookmark.id) this.outlineMap[bookmark.id] = item;
+      return Object.assign(Object.create(line) as LaidOutLine, { _outline: undefined });
     }
 
     /** The line with only these words (at their own positions); the line's own marks (its id, bookmark, page reference) go with its first part. */
