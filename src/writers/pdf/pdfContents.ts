@@ -4,21 +4,25 @@ import type { Theme } from '../../theme/types.js';
 import type { PdfStyles } from './pdfStyles.js';
 import type { TagNode, TagTree } from './pdfTags.js';
 
-// The leader: a dotted bottom border on an empty cell that fills the space between the heading and its number.
-const leaderLayout = (colour: string): CustomTableLayout => ({
-  hLineWidth: (i) => (i === 1 ? 0.8 : 0),
+/** A contents line's two cells sit flush: no rules, no padding. */
+const rowLayout: CustomTableLayout = {
+  hLineWidth: () => 0,
   vLineWidth: () => 0,
-  hLineColor: () => colour,
-  hLineStyle: () => ({ dash: { length: 0.8, space: 2.2 } }),
   paddingLeft: () => 0,
   paddingRight: () => 0,
   paddingTop: () => 0,
   paddingBottom: () => 0,
-});
+};
+
+/** Room for the page number, and the least room for its dots, in points. */
+const NUMBER_WIDTH = 36;
 
 /**
  * The contents page: one line per heading, linked to it, with a dot leader and the page the
  * heading lands on, which pdfmake fills in after layout (`pageReference`), so it is always right.
+ * Each line is a row of two cells: the heading, wrapping within its cell, and its number at the
+ * foot of the row, on the heading's last line; the dots between them are drawn as the number
+ * is (contentsLeaders.ts), as Word draws a tab's leader.
  * In the structure tree: a TOC of TOCI items, each a Link holding the heading and its number.
  */
 export function pdfContents(title: string, blocks: readonly Block[], theme: Theme, parent: TagNode, tree: TagTree, styles: PdfStyles): Content[] {
@@ -30,18 +34,18 @@ export function pdfContents(title: string, blocks: readonly Block[], theme: Them
     tree.contentsLinks.set(heading.id, link);
     return {
       margin,
-      columns: [
-        { text: [{ text: plainText(heading.content), _tag: tree.tag(link) } as Content], width: 'auto', linkToDestination: heading.id, ...text },
-        {
-          width: '*',
-          margin: [4, 0, 4, 0],
-          table: { widths: ['*'], heights: [9], body: [[{ text: '' }]] },
-          layout: leaderLayout(theme.colours.rule),
-        },
-        // pdfmake lays the number out as "00000" and writes the real one in afterwards: leave room for the placeholder.
-        { pageReference: heading.id, width: 32, alignment: 'right', ...text },
-      ],
-    };
+      table: {
+        widths: ['*', NUMBER_WIDTH],
+        body: [
+          [
+            { text: [{ text: plainText(heading.content), _tag: tree.tag(link), _leader: { id: heading.id, colour: theme.colours.rule } } as Content], linkToDestination: heading.id, ...text },
+            // pdfmake lays the number out as "00000" and writes the real one in afterwards: the cell leaves room for the placeholder.
+            { pageReference: heading.id, alignment: 'right', verticalAlignment: 'bottom', ...text },
+          ],
+        ],
+      },
+      layout: rowLayout,
+    } as Content;
   });
   const titleStyle = styles.contentsTitle;
   return [{ text: [{ text: title, ...titleStyle.text, _tag: tree.tag(titleNode) } as Content], margin: titleStyle.margin, outline: true, outlineText: title, id: 'contents' } as Content, ...lines];

@@ -1,5 +1,6 @@
 import rendererModule from 'pdfmake/js/Renderer.js';
 import { notePage, type StructureElementLike } from './annotationPages.js';
+import { ContentsLeaders } from './contentsLeaders.js';
 import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
 import { joinWordsDrawnAlike, type LaidOutWord } from './textRuns.js';
 
@@ -47,6 +48,7 @@ interface StructElement {
 interface LaidOutInline extends LaidOutWord {
   _tag?: PieceTag;
   linkToDestination?: string;
+  _leader?: { id: string; colour: string };
 }
 
 interface LaidOutLine {
@@ -64,7 +66,17 @@ type RendererClass = new (pdfDocument: PdfKitDocument, progressCallback?: unknow
   renderLine(line: LaidOutLine, x: number, y: number): void;
   renderVector(vector: unknown): void;
   renderImage(image: { _tag?: PieceTag }): void;
+  beginVerticalAlignment(item: VerticalAlignment): void;
+  endVerticalAlignment(item: VerticalAlignment): void;
 };
+
+/** pdfmake's mark where a table cell's content is aligned to the middle or foot of its row: the Renderer moves the canvas down by the room left. */
+interface VerticalAlignment {
+  verticalAlignment: string;
+  isCellContentMultiPage?: boolean;
+  getNodeHeight(): number;
+  getViewHeight(): number;
+}
 
 /** pdfmake's Renderer module, whose `default` export pdfmake's Printer reads when it renders. */
 export function pdfmakeRendererModule(): { default: RendererClass } {
@@ -88,6 +100,9 @@ export function installTaggingRenderer(): void {
     private readonly elements = new Map<TagNode, StructElement>();
     private tree: InlineTag['tree'] | undefined;
     private currentLink: { element: StructElement; node: TagNode } | undefined;
+    private readonly leaders = new ContentsLeaders();
+    /** How far pdfmake has moved the canvas down to align a table cell's content (a contents line's number to the row's foot). */
+    private shifts: number[] = [];
 
     constructor(pdfDocument: PdfKitDocument, progressCallback?: unknown) {
       super(pdfDocument, progressCallback);
@@ -107,6 +122,28 @@ export function installTaggingRenderer(): void {
 
     override renderLine(line: LaidOutLine, x: number, y: number): void {
       if (line._outline) line = this.bookmarked(line, y);
+      line = this.withoutSpaceAtEnd(line);
+      const shift = this.shifts.at(-1) ?? 0;
+      const baseline = y + line.getAscenderHeight() + shift;
+      this.leaders.noteLine(line.inlines, x, baseline);
+      this.drawLine(line, x, y);
+      const first = line.inlines[0];
+      // A page number's digits are known, and placed, only as it is drawn: its leader comes after.
+      if (line._pageNodeRef && first) this.marked(undefined, () => this.leaders.drawBefore(first, x, baseline, shift, this.pdfDocument as unknown as Parameters<ContentsLeaders['drawBefore']>[4]));
+    }
+
+    override beginVerticalAlignment(item: VerticalAlignment): void {
+      const room = item.isCellContentMultiPage ? 0 : item.getViewHeight() - item.getNodeHeight();
+      this.shifts.push(item.verticalAlignment === 'bottom' ? room : item.verticalAlignment === 'middle' ? room / 2 : 0);
+      super.beginVerticalAlignment(item);
+    }
+
+    override endVerticalAlignment(item: VerticalAlignment): void {
+      this.shifts.pop();
+      super.endVerticalAlignment(item);
+    }
+
+    private drawLine(line: LaidOutLine, x: number, y: number): void {
       if (!this.pdfDocument.options?.tagged) {
         super.renderLine(this.withInlines(line, joinWordsDrawnAlike(line.inlines), true), x, y); // an untagged document (the benchmark's comparison)
         return;
@@ -137,6 +174,17 @@ export function installTaggingRenderer(): void {
       const item = parent.addItem(bookmark.text, { expanded: bookmark.expanded ?? false, top: y, left: this.pdfDocument.page.width });
       if (bookmark.id) this.outlineMap[bookmark.id] = item;
       return Object.assign(Object.create(line) as LaidOutLine, { _outline: undefined });
+    }
+
+    /**
+     * The line with its last word's trailing space taken off its width (pdfmake keeps it in, so a
+     * link wrapped at a space was underlined, and clickable, past its last letter).
+     */
+    private withoutSpaceAtEnd(line: LaidOutLine): LaidOutLine {
+      const last = line.inlines.at(-1);
+      if (!last?.trailingCut || !last.decoration) return line;
+      const trimmed = Object.assign(Object.create(Object.getPrototypeOf(last) as object) as LaidOutInline, last, { width: last.width - last.trailingCut, trailingCut: 0 });
+      return this.withInlines(line, [...line.inlines.slice(0, -1), trimmed], true);
     }
 
     /** The line with only these words (at their own positions); the line's own marks (its id, bookmark, page reference) go with its first part. */
