@@ -228,3 +228,50 @@ describe("pdfmake's style look-up, answered without allocating (styleLookups.ts)
     calls.mockRestore();
   });
 });
+
+/** What softHyphens.ts and the glyph variants of sharedTextLayout.ts rely on. */
+describe('pdfmake and fontkit internals used for soft hyphens and shared glyphs', () => {
+  it("pdfmake's TextInlines.measure and LayoutBuilder.buildNextLine are there to wrap, and a line asks for a word's width less its trailing cut", async () => {
+    const { createRequire } = await import('node:module');
+    const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+    const TextInlines = pdfmakeRequire('./TextInlines.js').default as { prototype: Record<string, unknown> };
+    const LayoutBuilder = pdfmakeRequire('./LayoutBuilder.js').default as { prototype: Record<string, unknown> };
+    const Line = pdfmakeRequire('./Line.js').default as new (maxWidth: number) => {
+      addInline(i: object): void;
+      hasEnoughSpaceForInline(i: object, next?: object[]): boolean;
+      getWidth(): number;
+      inlines: object[];
+      inlineWidths: number;
+      trailingCut: number;
+    };
+    expect(typeof TextInlines.prototype.measure).toBe('function');
+    expect(typeof LayoutBuilder.prototype.buildNextLine).toBe('function');
+    const line = new Line(100);
+    line.addInline({ text: 'first ', width: 60, trailingCut: 5 });
+    expect(line.inlines).toHaveLength(1);
+    expect(line.inlineWidths).toBe(60);
+    expect(line.trailingCut).toBe(5);
+    // A word of 38 that needs a hyphen of 4 when it ends the line: 60 + 38 + 4 > 100.
+    expect(line.hasEnoughSpaceForInline({ text: 'Kranken\u00ad', width: 38, trailingCut: -4 })).toBe(false);
+    expect(line.hasEnoughSpaceForInline({ text: 'Kranken\u00ad', width: 36, trailingCut: -4 })).toBe(true);
+    line.addInline({ text: 'Kranken\u00ad', width: 36, trailingCut: -4 });
+    expect(line.getWidth()).toBe(100);
+  });
+
+  it("fontkit's TrueType subset writes every entry of its glyph list, a glyph listed twice included", async () => {
+    const { createRequire } = await import('node:module');
+    const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: { font: { glyphForCodePoint(c: number): { id: number } }; subset: { glyphs: number[]; mapping: Record<number, number>; includeGlyph(id: number): number; encode(): Uint8Array } } };
+    const fontkit = pdfkitRequire('fontkit') as { create(b: Uint8Array): { numGlyphs: number; getGlyph(id: number): { advanceWidth: number } } };
+    const doc = new PDFKitDocument({ autoFirstPage: false });
+    doc.font(font);
+    const subset = doc._font.subset;
+    const hyphen = doc._font.font.glyphForCodePoint(0x2d).id;
+    expect(subset.includeGlyph(hyphen)).toBe(1);
+    subset.glyphs.push(hyphen);
+    expect(subset.mapping[hyphen]).toBe(1);
+    const made = fontkit.create(subset.encode());
+    expect(made.numGlyphs).toBe(3);
+    expect(made.getGlyph(2).advanceWidth).toBe(made.getGlyph(1).advanceWidth);
+  });
+});

@@ -226,28 +226,27 @@ export const SOFT_HYPHEN_SHOWN = '\uFDD0';
 
 /** A word's glyphs (one word as pdfkit splits text: up to and including a space), with invisible characters left out. */
 function layoutVisible(font: EmbeddedFontLike, text: string, shapeWord: (this: EmbeddedFontLike, text: string) => ShapedWord): ShapedWord {
-  const hyphenated = text.endsWith(SOFT_HYPHEN_SHOWN);
-  let visible = hyphenated ? text.slice(0, -1) : text;
-  if (HAS_INVISIBLE.test(visible)) visible = visible.replace(INVISIBLE, '');
-  let run: ShapedWord;
-  if (UNSHAPED.test(visible)) {
-    run = glyphRun(font.font, visible);
-  } else {
-    const shaped = shapeWord.call(font, visible);
-    run = {
-      glyphs: shaped.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints: textOfGlyph(font.font, visible, id, codePoints) })),
-      positions: shaped.positions.slice(), // pdfkit's own cache holds the array
-      advanceWidth: shaped.advanceWidth,
-    };
-  }
-  if (hyphenated) {
+  const shown = text.indexOf(SOFT_HYPHEN_SHOWN);
+  if (shown >= 0) {
+    // The hyphen where the line breaks, between what comes before it and any space after it.
+    const before = layoutVisible(font, text.slice(0, shown), shapeWord);
+    const after = layoutVisible(font, text.slice(shown + 1), shapeWord);
     const hyphen = font.font.glyphForCodePoint(0x2d);
     const width = hyphen.advanceWidth * (1000 / font.font.unitsPerEm);
-    run.glyphs.push({ id: hyphen.id, advanceWidth: hyphen.advanceWidth, codePoints: [0xad] });
-    run.positions.push({ xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width });
-    run.advanceWidth += width;
+    return {
+      glyphs: [...before.glyphs, { id: hyphen.id, advanceWidth: hyphen.advanceWidth, codePoints: [0xad] }, ...after.glyphs],
+      positions: [...before.positions, { xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width }, ...after.positions],
+      advanceWidth: before.advanceWidth + width + after.advanceWidth,
+    };
   }
-  return run;
+  const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+  if (UNSHAPED.test(visible)) return glyphRun(font.font, visible);
+  const shaped = shapeWord.call(font, visible);
+  return {
+    glyphs: shaped.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints: textOfGlyph(font.font, visible, id, codePoints) })),
+    positions: shaped.positions,
+    advanceWidth: shaped.advanceWidth,
+  };
 }
 
 /**
