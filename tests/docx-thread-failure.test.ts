@@ -8,7 +8,7 @@ import type { DocxThread } from '../src/pipeline/docxThread.js';
 // The PDF writer, made to fail after layout, once the Word thread has been given its job.
 vi.mock('../src/writers/pdf/writePdf.js', () => ({
   writePdf: async (_document: unknown, _theme: unknown, _creator: string, options: { onLaidOut?: (pages: PageMap) => void }) => {
-    options.onLaidOut?.({ headings: new Map(), pageCount: 1 });
+    options.onLaidOut?.({ headings: new Map(), pageCount: 1, starts: [], wordBreaks: [] });
     await new Promise((resolve) => setTimeout(resolve, 5));
     throw new Error('the PDF could not be drawn');
   },

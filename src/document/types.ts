@@ -130,6 +130,64 @@ export interface PageMap {
   /** 1-based page of each heading, by heading id. */
   headings: Map<string, number>;
   pageCount: number;
+  /**
+   * Where each page begins: `starts[n - 1]` is page n's first text, or null where a page
+   * begins with none (the first page, a page of pictures only). The docx writer breaks its
+   * pages at these, so that Word's pages hold what the PDF's do.
+   */
+  starts: (TextPlace | null)[];
+  /**
+   * Where a line begins inside a word (no space before it: after a slash in an address, in a
+   * word longer than a line), in reading order. Word must be able to break its lines there
+   * too, or it would need more lines than the PDF for the same text.
+   */
+  wordBreaks: TextPlace[];
+}
+
+/**
+ * A place in the Document's text: where a page or line begins.
+ *   path    The block's index in `Document.blocks`; inside a box, then the index among the
+ *           box's blocks (and so on); for a list, last the item's index; for the contents
+ *           block, last its line's index (0 its title, 1 the first heading's line).
+ *   offset  Characters of that block's (or item's, or line's) plain text on earlier pages
+ *           (UTF-16 code units, as `plainText` counts): 0 when the page begins with it.
+ */
+export interface TextPlace {
+  path: number[];
+  offset: number;
+}
+
+/**
+ * Inline content cut at characters of its plain text (`offsets`, ascending, each within it),
+ * into `offsets.length + 1` parts whose plain texts join to the whole; formatting and links
+ * are kept on each part. Where a page begins inside a paragraph, it is cut there.
+ */
+export function splitInlines(content: readonly Inline[], offsets: readonly number[]): Inline[][] {
+  const parts: Inline[][] = [[]];
+  let at = 0;
+  const cuts = [...offsets];
+  // Each inline's pieces go into the part they fall in, wrapped as the inline is.
+  const walk = (inlines: readonly Inline[], wrap: (inner: Inline[]) => Inline) => {
+    for (const inline of inlines) {
+      if (inline.kind !== 'text') {
+        walk(inline.content, (inner) => wrap([{ ...inline, content: inner }]));
+        continue;
+      }
+      let text = inline.text;
+      while (cuts.length > 0 && (cuts[0] as number) < at + text.length) {
+        const cut = Math.max(0, (cuts.shift() as number) - at);
+        if (cut > 0) (parts.at(-1) as Inline[]).push(wrap([{ kind: 'text', text: text.slice(0, cut) }]));
+        parts.push([]);
+        at += cut;
+        text = text.slice(cut);
+      }
+      if (text) (parts.at(-1) as Inline[]).push(wrap([{ kind: 'text', text }]));
+      at += text.length;
+    }
+  };
+  walk(content, (inner) => inner[0] as Inline);
+  while (cuts.shift() !== undefined) parts.push([]);
+  return parts;
 }
 
 /** The plain text of inline content (for bookmarks, metadata, tests). */

@@ -1,11 +1,12 @@
-import { Bookmark, ImageRun, LineRuleType, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType, BorderStyle, type FileChild } from 'docx';
+import { Bookmark, ImageRun, LineRuleType, PageBreak, Paragraph, TextRun, ShadingType, Table, TableCell, TableRow, WidthType, BorderStyle, type FileChild } from 'docx';
 import { imageSize } from 'image-size';
-import { keepsWithNext, outlineLevels, type Block, type PageMap } from '../../document/types.js';
+import { keepsWithNext, outlineLevels, plainText, splitInlines, type Block, type Inline, type PageMap } from '../../document/types.js';
 import { boxMetrics } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { bookmarkName } from './bookmarks.js';
 import { docxContents } from './docxContents.js';
 import { docxInlines } from './docxInlines.js';
+import { PageBreaks } from './pageBreaks.js';
 import { ENTRY_HEADING_2, twips, wordStyleId } from './docxStyles.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -13,20 +14,32 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 /**
  * The Document's blocks as Word paragraphs and tables, kind by kind (mirrors pdfBlocks).
  * Headings and source lines keep with the next paragraph, as the PDF keeps them together.
- * `pages` (where the PDF put each heading) gives the contents page its numbers.
+ * `pages` (where the PDF put each heading) gives the contents page its numbers, and where
+ * each PDF page begins is a page break here too (`breaks`; `path` is that of the box whose
+ * blocks these are, [] for the document's).
  */
-export function docxBlocks(blocks: readonly Block[], theme: Theme, contentWidth: number, pages: PageMap, allBlocks: readonly Block[] = blocks, levels = outlineLevels(allBlocks)): FileChild[] {
+export function docxBlocks(
+  blocks: readonly Block[],
+  theme: Theme,
+  contentWidth: number,
+  pages: PageMap,
+  allBlocks: readonly Block[] = blocks,
+  levels = outlineLevels(allBlocks),
+  path: number[] = [],
+  breaks = new PageBreaks(pages),
+): FileChild[] {
   const out: FileChild[] = [];
   let breakBefore = false;
   let afterKept = false;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'pageBreak') {
       breakBefore = true;
       continue;
     }
+    const here = [...path, index];
     // The block that ends a heading's keep-with-next chain is kept whole, as the PDF keeps the chain unbroken.
     const keepWhole = afterKept && !keepsWithNext(block);
-    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore, keepWhole, levels, pages }));
+    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore || breaks.before(here), keepWhole, levels, pages, path: here, breaks }));
     afterKept = keepsWithNext(block);
     breakBefore = false;
   }
@@ -40,11 +53,52 @@ interface Placement {
   /** Each heading's outline level. */
   levels: Map<string, 1 | 2 | 3>;
   pages: PageMap;
+  /** The block's path in the Document, and where the PDF's pages begin. */
+  path: number[];
+  breaks: PageBreaks;
+}
+
+/**
+ * Inline content as runs, with a page break wherever a PDF page begins inside it, and a
+ * break opportunity wherever a PDF line begins inside a word: a zero-width space (invisible),
+ * or inside a link a line break (LibreOffice keeps a web address whole, even at a zero-width space).
+ */
+function runsWithBreaks(content: readonly Inline[], breaks: PageBreaks, path: number[]) {
+  const pageAt = new Set(breaks.within(path));
+  const links = linkRanges(content);
+  const inLink = (offset: number) => links.some(([from, to]) => offset > from && offset < to);
+  const text = plainText(content);
+  // After a hyphen Word and LibreOffice break by themselves (but not in a web address).
+  const wordBreaks = breaks.wordBreaks(path).filter((offset) => text[offset - 1] !== '-' || inLink(offset));
+  const at = [...new Set([...pageAt, ...wordBreaks])].sort((a, b) => a - b);
+  if (at.length === 0) return docxInlines(content);
+  const cut = (offset: number) => (pageAt.has(offset) ? new PageBreak() : inLink(offset) ? new TextRun({ break: 1 }) : new TextRun('\u200B'));
+  return splitInlines(content, at).flatMap((part, i) => [...(i === 0 ? [] : [cut(at[i - 1] as number)]), ...docxInlines(part)]);
+}
+
+/** Where links are in inline content's plain text: [from, to) of each. */
+function linkRanges(content: readonly Inline[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  let at = 0;
+  const walk = (inlines: readonly Inline[]) => {
+    for (const inline of inlines) {
+      if (inline.kind === 'text') {
+        at += inline.text.length;
+        continue;
+      }
+      const from = at;
+      walk(inline.content);
+      if (inline.kind === 'link') ranges.push([from, at]);
+    }
+  };
+  walk(content);
+  return ranges;
 }
 
 function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, contentWidth: number, allBlocks: readonly Block[], placement: Placement): FileChild[] {
-  const { pageBreakBefore, keepWhole } = placement;
-  const keepLines = keepWhole || undefined;
+  const { pageBreakBefore, keepWhole, path, breaks } = placement;
+  // A block the PDF breaks over pages is not kept whole here: it breaks where the PDF's does.
+  const keepLines = (keepWhole && breaks.within(path).length === 0) || undefined;
   switch (block.kind) {
     case 'heading':
       return [
@@ -52,28 +106,32 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
           // An entry's title under a section is one level down, at 2: same look, its own style.
           style: block.level === 3 && placement.levels.get(block.id) === 2 ? ENTRY_HEADING_2.id : wordStyleId(`h${block.level}`),
           pageBreakBefore,
-          children: [new Bookmark({ id: bookmarkName(block.id), children: docxInlines(block.content) })],
+          children: [new Bookmark({ id: bookmarkName(block.id), children: runsWithBreaks(block.content, breaks, path) })],
         }),
       ];
     case 'paragraph':
-      return [new Paragraph({ style: wordStyleId(block.role), pageBreakBefore, keepNext: keepsWithNext(block) || undefined, keepLines, children: docxInlines(block.content) })];
-    case 'list':
+      return [new Paragraph({ style: wordStyleId(block.role), pageBreakBefore, keepNext: keepsWithNext(block) || undefined, keepLines, children: runsWithBreaks(block.content, breaks, path) })];
+    case 'list': {
+      // A list the PDF breaks over pages (a kept one flows when it is taller than a page) is not kept whole:
+      // keeping an item with the next, which begins a page, would move it, and all kept with it, to a page of its own.
+      const keepListWhole = keepWhole && !block.items.some((_, j) => (j > 0 && breaks.before([...path, j])) || breaks.within([...path, j]).length > 0);
       return block.items.map(
         (item, i) =>
           new Paragraph({
             style: wordStyleId('listItem'),
             numbering: { reference: 'bullets', level: 0 },
-            pageBreakBefore: pageBreakBefore && i === 0,
-            keepLines,
-            keepNext: (keepWhole && i < block.items.length - 1) || undefined,
-            children: docxInlines(item),
+            pageBreakBefore: (pageBreakBefore && i === 0) || breaks.before([...path, i]),
+            keepLines: keepListWhole || undefined,
+            keepNext: (keepListWhole && i < block.items.length - 1) || undefined,
+            children: runsWithBreaks(item, breaks, [...path, i]),
           }),
       );
+    }
     case 'box': {
       const { spaceBefore, padding } = boxMetrics(theme);
       return [
         // A table has no space above of its own: an empty paragraph exactly that tall stands for it.
-        new Paragraph({ spacing: { before: 0, after: 0, line: twips(spaceBefore), lineRule: LineRuleType.EXACT }, children: [] }),
+        new Paragraph({ pageBreakBefore, spacing: { before: 0, after: 0, line: twips(spaceBefore), lineRule: LineRuleType.EXACT }, children: [] }),
         new Table({
           width: { size: twips(contentWidth), type: WidthType.DXA },
           columnWidths: [twips(contentWidth)],
@@ -84,7 +142,8 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
                 new TableCell({
                   shading: { type: ShadingType.CLEAR, fill: theme.colours.boxFill.replace('#', ''), color: 'auto' },
                   margins: { top: twips(padding), bottom: twips(padding), left: twips(padding), right: twips(padding) },
-                  children: docxBlocks(block.blocks, theme, contentWidth - 2 * padding, placement.pages, allBlocks, placement.levels) as Paragraph[],
+                  // Word breaks no page at a paragraph inside a table: a page that begins with the box breaks before it (above).
+                  children: docxBlocks(block.blocks, theme, contentWidth - 2 * padding, placement.pages, allBlocks, placement.levels, path, PageBreaks.none) as Paragraph[],
                 }),
               ],
             }),
@@ -93,7 +152,7 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
       ];
     }
     case 'contents':
-      return docxContents(block.title, allBlocks, twips(contentWidth), pageBreakBefore, placement.pages);
+      return docxContents(block.title, allBlocks, twips(contentWidth), pageBreakBefore, placement.pages, (line) => breaks.before([...path, line]));
     case 'image': {
       const data = theme.images[block.name];
       if (!data) throw new Error(`the layout shows the image "${block.name}", which the theme "${theme.id}" does not have`);

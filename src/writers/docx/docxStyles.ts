@@ -1,4 +1,4 @@
-import { AlignmentType, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LevelFormat, LineRuleType, type INumberingOptions, type IParagraphStylePropertiesOptions, type IStylesOptions } from 'docx';
 import { styleSheet, type StyleName, type TextStyle } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 
@@ -62,7 +62,13 @@ export function docxStyles(theme: Theme, language: string): IStylesOptions {
   };
   return {
     default: {
-      document: { run: { font: font.wordFamily, size: halfPoints(sheet.body.fontSize), color: colour(sheet.body.colour), language: { value: language } } },
+      document: {
+        run: { font: font.wordFamily, size: halfPoints(sheet.body.fontSize), color: colour(sheet.body.colour), language: { value: language } },
+        // No widow or orphan control: the PDF has none, and its pages are Word's (pageBreaks.ts); Word's
+        // Normal template would otherwise move a paragraph's first or last line to keep two together.
+        // (docx 9 writes it here, through the paragraph properties it shares with paragraphs; its type leaves it out.)
+        paragraph: { widowControl: false } as IParagraphStylePropertiesOptions,
+      },
       hyperlink: { run: { color: colour(theme.colours.link), underline: {} } },
     },
     paragraphStyles: [

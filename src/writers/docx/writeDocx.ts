@@ -9,6 +9,23 @@ import { makeReproducible } from './reproducible.js';
 const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612, height: 792 } };
 
 /**
+ * How much taller Word's text frame is than the PDF's, in points (its bottom margin is this
+ * much smaller; the footer stays where it is). Word breaks its pages where the PDF's begin
+ * (pageBreaks.ts), so it must never need to break sooner: whatever fills a PDF page must fit
+ * Word's. Word and LibreOffice round each line and space to twips and lay out a little taller
+ * than pdfmake (measured: see tests/docx-pages.test.ts); this covers that with room to spare.
+ */
+export const WORD_FRAME_EXTRA = 20;
+
+/**
+ * How much wider Word's lines are than the PDF's, in points (its right margin is this much
+ * smaller): so that whatever fits a PDF line fits Word's despite its rounding of widths to
+ * twips. With every break opportunity the PDF used (a zero-width space where a PDF line begins
+ * inside a word, pageBreaks.ts), Word then never needs more lines than the PDF for a paragraph.
+ */
+export const WORD_LINE_EXTRA = 3;
+
+/**
  * The Word writer: a Document in the theme's look, to .docx bytes (mirrors writePdf).
  * `pages` says where each heading lands (the PDF's layout, which this one is made to match):
  * those numbers are written into the contents page's PAGEREF fields and the NUMPAGES field
@@ -36,7 +53,7 @@ export async function writeDocx(document: Document, theme: Theme, creator: strin
           titlePage: true, // the first page has no running header or footer
           page: {
             size: { width: twips(size.width), height: twips(size.height) },
-            margin: { top: twips(margins.top), right: twips(margins.right), bottom: twips(margins.bottom), left: twips(margins.left), header: twips(margins.top / 2 - 4), footer: twips(margins.bottom / 2 - 10) },
+            margin: { top: twips(margins.top), right: twips(margins.right - WORD_LINE_EXTRA), bottom: twips(margins.bottom - WORD_FRAME_EXTRA), left: twips(margins.left), header: twips(margins.top / 2 - 4), footer: twips(margins.bottom / 2 - 10) },
           },
         },
         headers: {

@@ -5,14 +5,21 @@ import type { Theme } from '../../theme/types.js';
 import { pdfContents } from './pdfContents.js';
 import { pdfInlines } from './pdfInlines.js';
 import type { PdfStyles } from './pdfStyles.js';
+import { markPieces, type PageStartLog } from './pageStarts.js';
 import type { TagNode, TagTree } from './pdfTags.js';
 
-/** Where blocks go in the structure tree, each heading's level in it, and the theme's styles. */
+/**
+ * Where blocks go in the structure tree, each heading's level in it, and the theme's styles;
+ * and for page starts (pageStarts.ts), the document's log and `path`: the path of the block
+ * being made, or (given to pdfBlocks) of the box whose blocks these are ([] for the document's).
+ */
 interface Tagging {
   tree: TagTree;
   parent: TagNode;
   levels: Map<string, 1 | 2 | 3>;
   styles: PdfStyles;
+  pageStarts: PageStartLog;
+  path: number[];
 }
 
 /**
@@ -25,12 +32,14 @@ export function pdfBlocks(blocks: readonly Block[], theme: Theme, tagging: Taggi
   const parents = outlineParents(blocks);
   let breakBefore = false;
   let keepWithNext: Content[] | undefined;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'pageBreak') {
       breakBefore = true;
       continue;
     }
-    const node = pdfBlock(block, theme, tagging, allBlocks, parents);
+    const here = { ...tagging, path: [...tagging.path, index] };
+    const node = pdfBlock(block, theme, here, allBlocks, parents);
+    markBlock(block, node, here);
     if (keepWithNext) {
       keepWithNext.push(node);
       if (!keepsWithNext(block)) keepWithNext = undefined;
@@ -101,6 +110,18 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, ta
       if (!theme.images[block.name]) throw new Error(`the layout shows the image "${block.name}", which the theme "${theme.id}" does not have`);
       return { image: imagePath(theme, block.name), width: block.width, _tag: tree.tag(tree.add(parent, 'Figure', { alt: block.alt })) } as Content;
   }
+}
+
+/**
+ * Mark a block's text pieces with its path: a list's items and the contents' lines each with
+ * their own (an item's bullet and text each from 0: the bullet is not in the Document's text);
+ * a box's blocks were marked as they were made.
+ */
+function markBlock(block: Block, node: Content, { path, pageStarts }: Tagging): void {
+  const parts = (node as { stack?: { columns?: Content[] }[] }).stack;
+  if (block.kind === 'list' && parts) parts.forEach((item, i) => item.columns?.forEach((column) => markPieces(column, [...path, i], pageStarts)));
+  else if (block.kind === 'contents' && parts) parts.forEach((line, i) => markPieces(line, [...path, i], pageStarts));
+  else markPieces(node, path, pageStarts);
 }
 
 /** Each heading's parent in the bookmarks: subsections under their section, entries under the nearest heading above. */

@@ -1,4 +1,5 @@
 import rendererModule from 'pdfmake/js/Renderer.js';
+import { reportPageStarts } from './pageStarts.js';
 import { notePage, type StructureElementLike } from './annotationPages.js';
 import { ContentsLeaders } from './contentsLeaders.js';
 import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
@@ -63,6 +64,7 @@ interface LaidOutLine {
 type RendererClass = new (pdfDocument: PdfKitDocument, progressCallback?: unknown) => {
   pdfDocument: PdfKitDocument;
   outlineMap: Record<string, Bookmark>;
+  renderPages(pages: Parameters<typeof reportPageStarts>[0]): void;
   renderLine(line: LaidOutLine, x: number, y: number): void;
   renderVector(vector: unknown): void;
   renderImage(image: { _tag?: PieceTag }): void;
@@ -118,6 +120,12 @@ export function installTaggingRenderer(): void {
         if (element) notePage(element as unknown as StructureElementLike, pdfDocument.page.dictionary);
         return made;
       };
+    }
+
+    /** The laid-out pages, before any is drawn: where each begins is told first (pageStarts.ts). */
+    override renderPages(pages: Parameters<typeof reportPageStarts>[0]): void {
+      reportPageStarts(pages);
+      super.renderPages(pages);
     }
 
     override renderLine(line: LaidOutLine, x: number, y: number): void {

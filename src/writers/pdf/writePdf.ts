@@ -5,6 +5,7 @@ import { imagePath, pdfBlocks } from './pdfBlocks.js';
 import { fontName, pdfmakeFor } from './pdfmakeInstance.js';
 import { pdfStyles } from './pdfStyles.js';
 import { singleSpacingFactor } from './singleSpacing.js';
+import { PageStartLog } from './pageStarts.js';
 import { PAGINATION, TagTree } from './pdfTags.js';
 import { installTaggingRenderer } from './taggedRenderer.js';
 
@@ -17,14 +18,19 @@ export interface WrittenPdf {
 /** The PDF writer: a Document in the theme's look, to PDF bytes. Same Document, same bytes. */
 export interface PdfOptions {
   tagged?: boolean;
-  /** Told where the headings landed as soon as layout knows, before the PDF is drawn (so the Word document can be made meanwhile). */
+  /** Told where the headings landed and where pages begin as soon as layout knows, before the PDF is drawn (so the Word document can be made meanwhile). */
   onLaidOut?: (pages: PageMap) => void;
 }
 
 export async function writePdf(document: Document, theme: Theme, creator: string, { tagged = true, onLaidOut }: PdfOptions = {}): Promise<WrittenPdf> {
   let pageCount = 0;
   const headings = new Map<string, number>();
-  const headingCount = document.blocks.filter((b) => b.kind === 'heading').length;
+  let text: Pick<PageMap, 'starts' | 'wordBreaks'> = { starts: [], wordBreaks: [] };
+  // Told by the Renderer once the pages are laid out, before it draws them (pageStarts.ts).
+  const pageStarts = new PageStartLog((laidOut) => {
+    text = laidOut;
+    onLaidOut?.({ headings, pageCount, ...text });
+  });
   const pdfmake = pdfmakeFor(theme);
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs;
   // Images are named in the document; pdfmake reads them from its virtual file system.
@@ -78,17 +84,13 @@ export async function writePdf(document: Document, theme: Theme, creator: string
           };
     },
     images,
-    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks), styles }),
-    // pdfmake asks this of every node once laid out; it is how the heading pages are learnt.
-    // It is asked in reading order, after the page count is known; the last heading completes the map.
+    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks), styles, pageStarts, path: [] }),
+    // pdfmake asks this of every node once laid out (before drawing); it is how the heading pages are learnt.
     pageBreakBefore: (node) => {
-      if (node.headlineLevel && node.id) {
-        headings.set(node.id, node.startPosition.pageNumber);
-        if (headings.size === headingCount) onLaidOut?.({ headings, pageCount });
-      }
+      if (node.headlineLevel && node.id) headings.set(node.id, node.startPosition.pageNumber);
       return false;
     },
   };
   const bytes = (await pdfmake.createPdf(definition).getBuffer()) as Buffer;
-  return { bytes, pages: { headings, pageCount } };
+  return { bytes, pages: { headings, pageCount, ...text } };
 }
