@@ -19,3 +19,13 @@ export function convertWithLibreOffice(docxPath: string): string {
   }
   return join(outDir, basename(docxPath).replace(/\.docx$/, '.pdf'));
 }
+
+/**
+ * Render several .docx files with one LibreOffice run (it starts once: some 2 s saved a file),
+ * into a fresh folder; the PDFs' paths, in the order given. Names must differ.
+ */
+export function convertAllWithLibreOffice(docxPaths: string[]): string[] {
+  const outDir = mkdtempSync(join(tmpdir(), 'brief-lo-'));
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(outDir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], { stdio: 'pipe', timeout: 300_000 });
+  return docxPaths.map((path) => join(outDir, basename(path).replace(/\.docx$/, '.pdf')));
+}
