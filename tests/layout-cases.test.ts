@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +63,18 @@ describe('the layout cases of issue 15', () => {
     expect(result.code).toBe(1);
     expect(result.out[0]).toBe(`${dir}/blank-section-heading.json:15:18  /sections/0/heading  "heading" should have some text in it (spaces and invisible characters alone print nothing), not "   "`);
     expect(() => readFileSync(pdf)).toThrow();
+  });
+
+  it('a word longer than a line, in a bullet list or a paragraph, is broken where it must and printed whole, inside the page', async () => {
+    const word = 'Llanfair'.padEnd(111, 'pwllgwyngyll');
+    const brief = JSON.parse(readFileSync('tests/fixtures/valid/minimal.json', 'utf8'));
+    brief.$schema = '../../../schema/brief.schema.json';
+    brief.sections[0].entries[0].summary = [{ list: [`${word} Gwasanaeth`, 'peer'] }, `${word} Gwasanaeth end`];
+    const out = mkdtempSync(join(tmpdir(), 'brief-long-word-'));
+    const file = join(out, 'long-word.json');
+    writeFileSync(file, JSON.stringify(brief));
+    expect((await runBrief('build', file, '--output', out)).code).toBe(0);
+    const pages = (await readPdf(join(out, 'long-word.pdf'))).pages;
+    expect(squeeze(pages[2] as string)).toContain(squeeze(`• ${word} Gwasanaeth • peer ${word} Gwasanaeth end`));
   });
 });

@@ -49,6 +49,19 @@ export function styleSheet(theme: Theme): Record<StyleName, TextStyle> {
   };
 }
 
+/** Paper sizes, in points (ISO 216 A4; US Letter), as pdfmake and Word both take them. */
+const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612, height: 792 } } as const;
+
+/** The theme's page: its width and height, in points. */
+export function pageSize(theme: Theme): { width: number; height: number } {
+  return PAGE_SIZES[theme.page.size];
+}
+
+/** The width of the text between the theme's left and right margins, in points. */
+export function contentWidth(theme: Theme): number {
+  return pageSize(theme).width - theme.page.margins.left - theme.page.margins.right;
+}
+
 /** The framed box (the acknowledgement box): the gap above it and the padding inside, in points. */
 export function boxMetrics(_theme: Theme): { spaceBefore: number; padding: number } {
   return { spaceBefore: 12, padding: 10 };

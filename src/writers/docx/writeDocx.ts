@@ -1,12 +1,12 @@
 import { BorderStyle, Document as WordDocument, Footer, Header, PageNumber, Paragraph, SimpleField, Tab, TabStopType, TextRun } from 'docx';
 import type { Document, PageMap } from '../../document/types.js';
+import { contentWidth, pageSize } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { docxBlocks } from './docxBlocks.js';
 import { docxParts } from './docxParts.js';
 import { docxNumbering, docxStyles, twips, wordStyleId } from './docxStyles.js';
 import { makeReproducible } from './reproducible.js';
 
-const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612, height: 792 } };
 
 /**
  * How much taller Word's text frame is than the PDF's, in points (its bottom margin is this
@@ -34,8 +34,8 @@ export const WORD_LINE_EXTRA = 3;
  */
 export async function writeDocx(document: Document, theme: Theme, creator: string, pages: PageMap): Promise<Buffer> {
   const { margins } = theme.page;
-  const size = PAGE_SIZES[theme.page.size];
-  const contentWidth = size.width - margins.left - margins.right;
+  const size = pageSize(theme);
+  const textWidth = contentWidth(theme);
   const { meta } = document;
   const rule = (side: 'top' | 'bottom') => ({ [side]: { style: BorderStyle.SINGLE, size: 4, color: theme.colours.rule.replace('#', ''), space: 4 } });
   const word = new WordDocument({
@@ -67,13 +67,13 @@ export async function writeDocx(document: Document, theme: Theme, creator: strin
               new Paragraph({
                 style: wordStyleId('running'),
                 border: rule('top'),
-                tabStops: [{ type: TabStopType.RIGHT, position: twips(contentWidth) }],
+                tabStops: [{ type: TabStopType.RIGHT, position: twips(textWidth) }],
                 children: [new TextRun(meta.footer), new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of '] }), new SimpleField('NUMPAGES', String(pages.pageCount))],
               }),
             ],
           }),
         },
-        children: docxBlocks(document.blocks, theme, contentWidth, pages),
+        children: docxBlocks(document.blocks, theme, textWidth, pages),
       },
     ],
   });

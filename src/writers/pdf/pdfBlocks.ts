@@ -10,8 +10,9 @@ import type { TagNode, TagTree } from './pdfTags.js';
 
 /**
  * Where blocks go in the structure tree, each heading's level in it, and the theme's styles;
- * and for page starts (pageStarts.ts), the document's log and `path`: the path of the block
- * being made, or (given to pdfBlocks) of the box whose blocks these are ([] for the document's).
+ * for page starts (pageStarts.ts), the document's log and `path`: the path of the block
+ * being made, or (given to pdfBlocks) of the box whose blocks these are ([] for the document's);
+ * and `width`, the width the blocks are set in, in points.
  */
 interface Tagging {
   tree: TagTree;
@@ -20,6 +21,7 @@ interface Tagging {
   styles: PdfStyles;
   pageStarts: PageStartLog;
   path: number[];
+  width: number;
 }
 
 /**
@@ -88,7 +90,8 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, ta
           return {
             columns: [
               { width: indent, text: [{ text: '\u2022', ...style.text, color: theme.colours.heading, _tag: tree.tag(tree.add(listItem, 'Lbl')) } as Content] },
-              { width: '*', text: pdfInlines(item, tree.add(listItem, 'LBody'), tree, style.text, styles.link) },
+              // A width in points, not '*': pdfmake widens a '*' column to its longest word, which then ran off the page.
+              { width: tagging.width - indent, text: pdfInlines(item, tree.add(listItem, 'LBody'), tree, style.text, styles.link) },
             ],
             margin: style.margin,
           };
@@ -97,7 +100,7 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, ta
     }
     case 'box': {
       const { spaceBefore, padding } = boxMetrics(theme);
-      const inside = pdfBlocks(block.blocks, theme, { ...tagging, parent: tree.add(parent, 'Div') }, allBlocks);
+      const inside = pdfBlocks(block.blocks, theme, { ...tagging, parent: tree.add(parent, 'Div'), width: tagging.width - 2 * padding }, allBlocks);
       return {
         table: { widths: ['*'], body: [[{ stack: inside, fillColor: theme.colours.boxFill, margin: [padding, padding, padding, padding] }]] },
         layout: 'noBorders',

@@ -1,5 +1,6 @@
 import type { Content, PageSize, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { outlineLevels, type Document, type PageMap } from '../../document/types.js';
+import { contentWidth } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { imagePath, pdfBlocks } from './pdfBlocks.js';
 import { fontName, pdfmakeFor } from './pdfmakeInstance.js';
@@ -84,7 +85,7 @@ export async function writePdf(document: Document, theme: Theme, creator: string
           };
     },
     images,
-    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks), styles, pageStarts, path: [] }),
+    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks), styles, pageStarts, path: [], width: contentWidth(theme) }),
     // pdfmake asks this of every node once laid out (before drawing); it is how the heading pages are learnt.
     pageBreakBefore: (node) => {
       if (node.headlineLevel && node.id) headings.set(node.id, node.startPosition.pageNumber);
