@@ -107,10 +107,10 @@ const section: fc.Arbitrary<Section> = fc.oneof(
 /** A whole valid brief. */
 export const briefArbitrary: fc.Arbitrary<Brief> = fc.record({
   series: fc.constantFrom('Evidence Brief', 'Evidence Brief & Review'),
-  topic: shortText,
+  topic: typed(words(1, 8), 100),
   author: typed(words(1, 3), 300),
   organisation: shortText,
-  team: shortText,
+  team: typed(words(1, 6), 80),
   published: fc.constantFrom('2021-01', '2026-11'),
   producedBy: shortText,
   about: richText,

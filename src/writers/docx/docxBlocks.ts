@@ -138,6 +138,8 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
           borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
           rows: [
             new TableRow({
+              // Kept on one page, as the PDF keeps the box.
+              cantSplit: true,
               children: [
                 new TableCell({
                   shading: { type: ShadingType.CLEAR, fill: theme.colours.boxFill.replace('#', ''), color: 'auto' },

@@ -101,14 +101,16 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, ta
     case 'box': {
       const { spaceBefore, padding } = boxMetrics(theme);
       const inside = pdfBlocks(block.blocks, theme, { ...tagging, parent: tree.add(parent, 'Div'), width: tagging.width - 2 * padding }, allBlocks);
+      // Kept on one page, as Word keeps a table row that may not split (the box's tail once spilled onto a page of its own).
       return {
-        table: { widths: ['*'], body: [[{ stack: inside, fillColor: theme.colours.boxFill, margin: [padding, padding, padding, padding] }]] },
+        table: { widths: [tagging.width], body: [[{ stack: inside, fillColor: theme.colours.boxFill, margin: [padding, padding, padding, padding] }]] },
         layout: 'noBorders',
+        unbreakable: true,
         margin: [0, spaceBefore, 0, 0],
       };
     }
     case 'contents':
-      return { stack: pdfContents(block.title, allBlocks, theme, parent, tree, styles) };
+      return { stack: pdfContents(block.title, allBlocks, theme, parent, tree, styles, tagging.width) };
     case 'image':
       if (!theme.images[block.name]) throw new Error(`the layout shows the image "${block.name}", which the theme "${theme.id}" does not have`);
       return { image: imagePath(theme, block.name), width: block.width, _tag: tree.tag(tree.add(parent, 'Figure', { alt: block.alt })) } as Content;

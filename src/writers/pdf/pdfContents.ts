@@ -24,8 +24,9 @@ const NUMBER_WIDTH = 36;
  * foot of the row, on the heading's last line; the dots between them are drawn as the number
  * is (contentsLeaders.ts), as Word draws a tab's leader.
  * In the structure tree: a TOC of TOCI items, each a Link holding the heading and its number.
+ * `width` is the width of the text, in points.
  */
-export function pdfContents(title: string, blocks: readonly Block[], theme: Theme, parent: TagNode, tree: TagTree, styles: PdfStyles): Content[] {
+export function pdfContents(title: string, blocks: readonly Block[], theme: Theme, parent: TagNode, tree: TagTree, styles: PdfStyles, width: number): Content[] {
   const titleNode = tree.add(parent, 'P');
   const toc = tree.add(parent, 'TOC');
   const lines = contentsHeadings(blocks).map((heading): Content => {
@@ -35,7 +36,8 @@ export function pdfContents(title: string, blocks: readonly Block[], theme: Them
     return {
       margin,
       table: {
-        widths: ['*', NUMBER_WIDTH],
+        // Widths in points, not '*': pdfmake widens a '*' column to its longest word, which then ran off the page.
+        widths: [width - NUMBER_WIDTH, NUMBER_WIDTH],
         body: [
           [
             { text: [{ text: plainText(heading.content), _tag: tree.tag(link), _leader: { id: heading.id, colour: theme.colours.rule } } as Content], linkToDestination: heading.id, ...text },

@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Brief } from '../src/brief/types.js';
+import { buildBrief } from '../src/pipeline/buildBrief.js';
+import { createBuildContext } from '../src/pipeline/buildContext.js';
+import { asRead, briefArbitrary, squeeze, textsOf } from './helpers/briefArbitraries.js';
+import { all, paragraphText, readDocx } from './helpers/docx.js';
+import { readPdf, type OutlineEntry } from './helpers/pdf.js';
+
+/**
+ * The property the team relies on: whatever valid brief they write, both documents hold every
+ * word of it, and the contents page gives each heading's page. Briefs come from
+ * tests/helpers/briefArbitraries.ts (what it varies, and why, is said there).
+ *
+ * `npm test` runs a fixed number of briefs with a fixed seed, so a failure is reproducible;
+ * BRIEF_PROPERTY_RUNS=500 (and BRIEF_PROPERTY_SEED=n for a new sample) runs more.
+ */
+const runs = Number(process.env.BRIEF_PROPERTY_RUNS ?? 14);
+const seed = Number(process.env.BRIEF_PROPERTY_SEED ?? 20_261_129);
+
+const work = mkdtempSync(join(tmpdir(), 'brief-property-'));
+const context = createBuildContext({ outputDir: join(work, 'out') });
+/** The headings the contents page lists, as read. */
+const contentsHeadings = (brief: Brief): string[] => [...brief.sections.flatMap((s) => [s.heading, ...(s.subsections ?? []).map((sub) => sub.heading)]), brief.closingNote.heading].map(asRead);
+const flatten = (o: OutlineEntry[]): OutlineEntry[] => o.flatMap((b) => [b, ...flatten(b.children)]);
+
+/** The PDF's text, page after page, squeezed, without the running header and footer (which would split a paragraph that runs over a page). */
+function bodyText(pages: string[], header: string, footer: string): string {
+  return pages
+    .map((page, i) => {
+      let body = squeeze(page);
+      if (i === 0) return body;
+      for (const furniture of [header, footer, `Page ${i + 1} of ${pages.length}`].map(squeeze)) {
+        const at = body.indexOf(furniture);
+        if (at >= 0) body = body.slice(0, at) + body.slice(at + furniture.length);
+      }
+      return body;
+    })
+    .join('');
+}
+
+describe('property: every valid brief prints whole and right', () => {
+  it('builds; every text of the brief is in the PDF and the Word document; each contents number is its heading page', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(briefArbitrary, async (brief: Brief) => {
+        const name = `brief-${run++}`;
+        const path = join(work, `${name}.json`);
+        writeFileSync(path, JSON.stringify(brief, null, 2));
+        const result = await buildBrief({ path, file: path }, context);
+        expect(result.ok, JSON.stringify(result.ok ? '' : result.diagnostics)).toBe(true);
+
+        const pdf = await readPdf(join(work, 'out', `${name}.pdf`));
+        const header = `${brief.series}: ${brief.topic}`.normalize('NFC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+        const footer = `${brief.team}, ${brief.published === '2021-01' ? 'January 2021' : 'November 2026'}`.normalize('NFC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+        const pdfText = bodyText(pdf.pages, header, footer);
+        const docx = await readDocx(join(work, 'out', `${name}.docx`));
+        const docxText = squeeze(all(docx.document, 'w:p').map(paragraphText).join(''));
+        for (const text of textsOf(brief)) {
+          expect(pdfText, `PDF lacks: ${text.slice(0, 80)}`).toContain(squeeze(text));
+          expect(docxText, `Word document lacks: ${text.slice(0, 80)}`).toContain(squeeze(text));
+        }
+        // Running header and footer: printed as typed on every page but the first.
+        for (const page of pdf.pages.slice(1)) expect(squeeze(page)).toContain(squeeze(header));
+
+        // Each bookmark goes to the page its heading is on, and the contents page says that page.
+        const bookmarks = flatten(pdf.outline).filter((b) => b.title !== 'Contents');
+        for (const bookmark of bookmarks) {
+          expect(squeeze(pdf.pages[bookmark.page - 1] ?? ''), `bookmark "${bookmark.title}"`).toContain(squeeze(bookmark.title));
+        }
+        // The contents page: where its own bookmark goes (the title page may run onto a second page).
+        const contentsPage = flatten(pdf.outline).find((b) => b.title === 'Contents')?.page ?? 0;
+        expect(contentsPage).toBeGreaterThan(1);
+        let rest = squeeze(pdf.pages[contentsPage - 1] as string);
+        let from = 0;
+        const listed = contentsHeadings(brief);
+        listed.forEach((heading, i) => {
+          const at = bookmarks.findIndex((b, j) => j >= from && squeeze(b.title) === squeeze(heading));
+          expect(at, `a bookmark for "${heading}"`).toBeGreaterThanOrEqual(0);
+          from = at + 1;
+          const line = rest.indexOf(squeeze(heading));
+          expect(line, `a contents line for "${heading}"`).toBeGreaterThanOrEqual(0);
+          rest = rest.slice(line + squeeze(heading).length);
+          // The number, then the next line's heading (after the last, the page's running header or footer): so that "3" before "2020 ..." is not read as "32020".
+          const number = String(bookmarks[at]?.page);
+          const next = (i + 1 < listed.length ? [listed[i + 1] as string] : [header, footer]).map((t) => number + squeeze(t).slice(0, 8));
+          expect(next.some((n) => rest.startsWith(n)) || rest === number, `contents number for "${heading}": ${number}, in "${rest.slice(0, 30)}"`).toBe(true);
+        });
+      }),
+      // BRIEF_PROPERTY_QUICK=1 reports the first failure as found, without shrinking it (a minute or more).
+      { numRuns: runs, seed, endOnFailure: process.env.BRIEF_PROPERTY_QUICK === '1' },
+    );
+  }, 600_000);
+});
