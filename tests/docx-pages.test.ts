@@ -22,7 +22,7 @@ import { readPdf, type OutlineEntry } from './helpers/pdf.js';
  * table at a paragraph's request, fits the box's tail on the page before).
  */
 const RUNS = Number(process.env.BRIEF_DOCX_PAGES_RUNS ?? 14);
-const SEED = 20261129;
+const SEED = Number(process.env.BRIEF_DOCX_PAGES_SEED ?? 20261129);
 
 const flatten = (o: OutlineEntry[]): OutlineEntry[] => o.flatMap((b) => [b, ...flatten(b.children)]);
 /** A title as both documents give it: no zero-width spaces or soft hyphens, white space as one space. */

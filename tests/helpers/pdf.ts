@@ -14,6 +14,8 @@ export interface PdfLink {
   /** An external link's address, or an internal link's destination (a heading id). */
   url?: string;
   dest?: string;
+  /** The 1-based page an internal link's destination is on. */
+  destPage?: number;
 }
 
 export interface PdfReadBack {
@@ -33,7 +35,10 @@ export async function readPdf(path: string): Promise<PdfReadBack> {
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     for (const annotation of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: unknown }[]) {
-      if (annotation.subtype === 'Link') links.push({ page: i, url: annotation.url, dest: typeof annotation.dest === 'string' ? annotation.dest : undefined });
+      if (annotation.subtype !== 'Link') continue;
+      const dest = typeof annotation.dest === 'string' ? annotation.dest : undefined;
+      const target = dest ? ((await doc.getDestination(dest)) as [{ num: number; gen: number }] | null) : null;
+      links.push({ page: i, url: annotation.url, dest, ...(target ? { destPage: (await doc.getPageIndex(target[0])) + 1 } : {}) });
     }
     const content = await page.getTextContent();
     const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join('');
