@@ -12,7 +12,7 @@ const PARAGRAPH_ROLES: readonly ParagraphRole[] = ['body', 'title', 'lead', 'sou
  *
  * The markup is a strict subset of HTML. In <head>: <title> and <meta name content> for
  * author, subject, keywords (comma-separated), created (YYYY-MM-DD), header and footer; the
- * language is <html lang>. In <body>: <h1>-<h3 id>, <p class>, <ul><li>, <aside class="box">,
+ * language is <html lang>. In <body>: <h1>-<h3 id>, <p class>, <ul><li>, <aside class="box|note">,
  * <nav class="contents" title>, <hr class="page-break">, <img src alt width>; inline:
  * text, <strong>, <em>, <sup>, <a href>. Anything else is refused by name.
  */
@@ -87,7 +87,9 @@ function parseBlock(element: Element): Block {
         }),
       };
     case 'aside':
-      return { kind: 'box', blocks: parseBlocks(element.children) };
+      if (attribs.class === 'note') return { kind: 'note', blocks: parseBlocks(element.children) };
+      if (attribs.class === 'box') return { kind: 'box', blocks: parseBlocks(element.children) };
+      throw new MarkupError(`<aside class="${attribs.class ?? ''}"> is not a panel brief knows: use class="box" or class="note"`);
     case 'nav':
       return { kind: 'contents', title: attribs.title ?? 'Contents' };
     case 'hr':

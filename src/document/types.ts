@@ -17,6 +17,8 @@
  *              access marker), caption (a label such as the acknowledgement prompt).
  *   list       A bullet list; each item is inline content.
  *   box        A framed, filled panel holding blocks (the acknowledgement box).
+ *   note       The team's own words among the references (a section's note, a note between
+ *              entries), holding blocks: set apart, so that it never reads as the summary above it.
  *   contents   Where the contents page goes; writers generate it from the level 1 and 2 headings.
  *   pageBreak  Start a new page.
  *   image      A theme image by name (e.g. "logo"), with alternative text and printed width.
@@ -50,7 +52,7 @@ export interface DocumentMeta {
   footer: string;
 }
 
-export type Block = Heading | Paragraph | List | Box | Contents | PageBreak | Image;
+export type Block = Heading | Paragraph | List | Box | Note | Contents | PageBreak | Image;
 
 export interface Heading {
   kind: 'heading';
@@ -74,6 +76,11 @@ export interface List {
 
 export interface Box {
   kind: 'box';
+  blocks: Block[];
+}
+
+export interface Note {
+  kind: 'note';
   blocks: Block[];
 }
 

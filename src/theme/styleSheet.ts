@@ -62,6 +62,15 @@ export function contentWidth(theme: Theme): number {
   return pageSize(theme).width - theme.page.margins.left - theme.page.margins.right;
 }
 
+/**
+ * A note among the references: set apart from the entries by a rule down its left side, in the
+ * subheading colour, and space above. In points: the space above it, the rule's width, and the
+ * gap between the rule and the text (the text is indented by rule and gap together).
+ */
+export function noteMetrics(theme: Theme): { spaceBefore: number; rule: number; gap: number; colour: string } {
+  return { spaceBefore: 8, rule: 2, gap: 8, colour: theme.colours.subheading };
+}
+
 /** The framed box (the acknowledgement box): the gap above it and the padding inside, in points. */
 export function boxMetrics(_theme: Theme): { spaceBefore: number; padding: number } {
   return { spaceBefore: 12, padding: 10 };

@@ -1,7 +1,7 @@
 import { Bookmark, ImageRun, LineRuleType, PageBreak, Paragraph, TextRun, ShadingType, Table, TableCell, TableRow, WidthType, BorderStyle, type FileChild } from 'docx';
 import { imageSize } from 'image-size';
 import { keepsWithNext, outlineLevels, plainText, splitInlines, type Block, type Inline, type PageMap } from '../../document/types.js';
-import { boxMetrics } from '../../theme/styleSheet.js';
+import { boxMetrics, noteMetrics, styleSheet } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { bookmarkName } from './bookmarks.js';
 import { docxContents } from './docxContents.js';
@@ -27,6 +27,7 @@ export function docxBlocks(
   levels = outlineLevels(allBlocks),
   path: number[] = [],
   breaks = new PageBreaks(pages),
+  note?: NoteFrame,
 ): FileChild[] {
   const out: FileChild[] = [];
   let breakBefore = false;
@@ -39,7 +40,8 @@ export function docxBlocks(
     const here = [...path, index];
     // The block that ends a heading's keep-with-next chain is kept whole, as the PDF keeps the chain unbroken.
     const keepWhole = afterKept && !keepsWithNext(block);
-    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore || breaks.before(here), keepWhole, levels, pages, path: here, breaks }));
+    const inNote = note && { ...note, first: index === 0 };
+    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore || breaks.before(here), keepWhole, levels, pages, path: here, breaks, note: inNote }));
     afterKept = keepsWithNext(block);
     breakBefore = false;
   }
@@ -56,6 +58,34 @@ interface Placement {
   /** The block's path in the Document, and where the PDF's pages begin. */
   path: number[];
   breaks: PageBreaks;
+  /** Set when the block is in a note: its paragraphs get the note's rule and indent. */
+  note?: NoteFrame & { first: boolean };
+}
+
+/** A note's look in Word, as the PDF draws it (noteMetrics): a rule down the left, the text indented beside it, space above. */
+interface NoteFrame {
+  /** The left indent of its paragraphs, in twips. */
+  indent: number;
+  /** The space above the note, in points. */
+  spaceBefore: number;
+  border: { left: { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number } };
+}
+
+function noteFrame(theme: Theme): NoteFrame {
+  const { spaceBefore, rule, gap, colour } = noteMetrics(theme);
+  // Word draws a paragraph's left border in its indent, `space` points from the text; its size is in eighths of a point.
+  return { indent: twips(rule + gap), spaceBefore, border: { left: { style: BorderStyle.SINGLE, size: rule * 8, color: colour.replace('#', ''), space: gap } } };
+}
+
+/** The note's paragraph properties for a paragraph of `spaceBefore` points (the first of the note gets the note's space above too). */
+function inNote(placement: Placement, spaceBefore: number, hanging?: number) {
+  const note = placement.note;
+  if (!note) return {};
+  return {
+    border: note.border,
+    indent: hanging === undefined ? { left: note.indent } : { left: note.indent + hanging, hanging },
+    ...(note.first ? { spacing: { before: twips(spaceBefore + note.spaceBefore) } } : {}),
+  };
 }
 
 /**
@@ -110,7 +140,16 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
         }),
       ];
     case 'paragraph':
-      return [new Paragraph({ style: wordStyleId(block.role), pageBreakBefore, keepNext: keepsWithNext(block) || undefined, keepLines, children: runsWithBreaks(block.content, breaks, path) })];
+      return [
+        new Paragraph({
+          style: wordStyleId(block.role),
+          pageBreakBefore,
+          keepNext: keepsWithNext(block) || undefined,
+          keepLines,
+          ...inNote(placement, styleSheet(theme)[block.role].spaceBefore),
+          children: runsWithBreaks(block.content, breaks, path),
+        }),
+      ];
     case 'list': {
       // A list the PDF breaks over pages (a kept one flows when it is taller than a page) is not kept whole:
       // keeping an item with the next, which begins a page, would move it, and all kept with it, to a page of its own.
@@ -123,6 +162,7 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
             pageBreakBefore: (pageBreakBefore && i === 0) || breaks.before([...path, i]),
             keepLines: keepListWhole || undefined,
             keepNext: (keepListWhole && i < block.items.length - 1) || undefined,
+            ...inNote({ ...placement, note: placement.note && { ...placement.note, first: placement.note.first && i === 0 } }, styleSheet(theme).listItem.spaceBefore, twips(styleSheet(theme).listItem.indent)),
             children: runsWithBreaks(item, breaks, [...path, i]),
           }),
       );
@@ -152,6 +192,10 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
           ],
         }),
       ];
+    }
+    case 'note': {
+      const { rule, gap } = noteMetrics(theme);
+      return docxBlocks(block.blocks, theme, contentWidth - rule - gap, placement.pages, allBlocks, placement.levels, path, breaks, noteFrame(theme));
     }
     case 'contents':
       return docxContents(block.title, allBlocks, twips(contentWidth), pageBreakBefore, placement.pages, (line) => breaks.before([...path, line]));

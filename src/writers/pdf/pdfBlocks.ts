@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { keepsWithNext, plainText, type Block, type Heading } from '../../document/types.js';
-import { boxMetrics, styleSheet } from '../../theme/styleSheet.js';
+import { boxMetrics, noteMetrics, styleSheet } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { pdfContents } from './pdfContents.js';
 import { pdfInlines } from './pdfInlines.js';
@@ -106,6 +106,24 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, ta
         table: { widths: [tagging.width], body: [[{ stack: inside, fillColor: theme.colours.boxFill, margin: [padding, padding, padding, padding] }]] },
         layout: 'noBorders',
         unbreakable: true,
+        margin: [0, spaceBefore, 0, 0],
+      };
+    }
+    case 'note': {
+      // A rule down the left side (the cell's left border), the blocks beside it; it may run over pages, the rule with it.
+      const { spaceBefore, rule, gap, colour } = noteMetrics(theme);
+      const inside = pdfBlocks(block.blocks, theme, { ...tagging, parent: tree.add(parent, 'Div'), width: tagging.width - rule - gap }, allBlocks);
+      return {
+        table: { widths: [tagging.width - rule - gap], body: [[{ stack: inside }]] },
+        layout: {
+          hLineWidth: () => 0,
+          vLineWidth: (i: number) => (i === 0 ? rule : 0),
+          vLineColor: () => colour,
+          paddingLeft: () => gap,
+          paddingRight: () => 0,
+          paddingTop: () => 0,
+          paddingBottom: () => 0,
+        },
         margin: [0, spaceBefore, 0, 0],
       };
     }
