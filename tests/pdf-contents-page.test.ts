@@ -21,6 +21,7 @@ beforeAll(async () => {
   brief.$schema = '../../../schema/brief.schema.json';
   const section = brief.sections[0];
   brief.sections = headings.map((heading) => ({ ...section, heading }));
+  brief.sections[2].subsections = [{ heading: 'A subsection, indented', entries: section.entries }];
   brief.sections[0].entries = [{ ...section.entries[0], title: wrappedTitle }];
   const file = join(out, 'contents.json');
   writeFileSync(file, JSON.stringify(brief));
@@ -34,7 +35,7 @@ describe('the PDF contents page', () => {
     const { drawn, text } = await readDrawing(pdf, 2);
     const leaders = drawn.filter((d) => d.dashed && d.kind === 'line');
     const numbers = text.filter((t) => /^\d+$/.test(t.text));
-    expect(numbers).toHaveLength(headings.length + 1); // and the closing note
+    expect(numbers).toHaveLength(headings.length + 2); // and the subsection and the closing note
     for (const number of numbers) {
       // The heading's last line: the text that ends nearest to the left of the number, on its baseline.
       const last = text.filter((t) => t !== number && near(t.baseline, number.baseline) && t.x < number.x).at(-1) as Placed;
@@ -48,6 +49,8 @@ describe('the PDF contents page', () => {
     }
     // No other dots: none under a line, none on a heading's first line when it wraps.
     expect(leaders).toHaveLength(numbers.length);
+    // Every number ends at the right margin, a subsection's as a section's.
+    for (const number of numbers) expect(number.x + number.width).toBeCloseTo(595.28 - 56, 1);
   });
 });
 

@@ -37,7 +37,7 @@ export function pdfContents(title: string, blocks: readonly Block[], theme: Them
       margin,
       table: {
         // Widths in points, not '*': pdfmake widens a '*' column to its longest word, which then ran off the page.
-        widths: [width - NUMBER_WIDTH, NUMBER_WIDTH],
+        widths: [width - margin[0] - NUMBER_WIDTH, NUMBER_WIDTH], // a subsection's line is indented by its margin
         body: [
           [
             { text: [{ text: plainText(heading.content), _tag: tree.tag(link), _leader: { id: heading.id, colour: theme.colours.rule } } as Content], linkToDestination: heading.id, ...text },
