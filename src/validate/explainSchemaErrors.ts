@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { pointerSegment, type SourceMap } from '../load/sourceMap.js';
-import { CONTROL_PATTERN, controlCharacterMessage, RIGHT_TO_LEFT_PATTERN, rightToLeftMessage } from './textCharacters.js';
+import { CONTROL_PATTERN, controlCharacterMessage } from './textCharacters.js';
 
 interface SchemaLike {
   title?: string;
@@ -88,8 +88,8 @@ function explain(error: ErrorObject): Explained | undefined {
       // Characters the schema refuses in text are named, with their code points (the schema's own
       // message cannot say which); the value is not quoted back, as it holds them.
       const pattern = (parent as { pattern?: string }).pattern;
-      if (typeof error.data === 'string' && (pattern === CONTROL_PATTERN || pattern === RIGHT_TO_LEFT_PATTERN)) {
-        const message = pattern === CONTROL_PATTERN ? controlCharacterMessage(name, error.data) : rightToLeftMessage(name, error.data);
+      if (typeof error.data === 'string' && pattern === CONTROL_PATTERN) {
+        const message = controlCharacterMessage(name, error.data);
         if (message) return { pointer, message };
       }
       // Messages written in the schema; a scalar is worth quoting back, a whole object is not.

@@ -7,16 +7,12 @@
  *   no glyph (the PDF prints a box) and Word drops them (gluing the words on either side), and
  *   a NUL in the author would reach the documents' metadata. They come from text copied out
  *   of PDFs and old systems; the writer cannot know what was meant, so they are refused.
- * - Right-to-left text (Hebrew, Arabic and the other right-to-left scripts of the BMP, and the
- *   marks and embeddings that make text right-to-left): pdfmake sets every line left to right,
- *   word by word, so a right-to-left phrase would print with its words in reverse order and
- *   brackets on the wrong side. Refused, with its place, until the PDF writer orders such runs.
+ *
+ * Right-to-left text (Hebrew, Arabic) is not refused: the PDF writer orders it (bidiLines.ts).
  */
 export const CONTROL_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$';
-export const RIGHT_TO_LEFT_PATTERN = '^[^\\u0590-\\u08FF\\u200F\\u202B\\u202E\\u2067\\uFB1D-\\uFDFF\\uFE70-\\uFEFC]*$';
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
-const RIGHT_TO_LEFT = /[\u0590-\u08FF\u200F\u202B\u202E\u2067\uFB1D-\uFDFF\uFE70-\uFEFC]/gu;
 
 const C0_NAMES = [
   'null', 'start of heading', 'start of text', 'end of text', 'end of transmission', 'enquiry', 'acknowledge', 'bell',
@@ -32,8 +28,6 @@ export function describeCharacter(c: string): string {
   if (code < 0x20) return `${hex} (${C0_NAMES[code]})`;
   if (code === 0x7f) return `${hex} (delete)`;
   if (code >= 0x80 && code <= 0x9f) return `${hex} (a C1 control character)`;
-  if (code === 0x200f) return `${hex} (right-to-left mark)`;
-  if (code === 0x202b || code === 0x202e || code === 0x2067) return `${hex} (a right-to-left embedding, override or isolate)`;
   return `${hex} ${c}`;
 }
 
@@ -52,30 +46,5 @@ export function controlCharacterMessage(name: string, text: string): string | un
     `${name} has ${list(found.map(describeCharacter))}, ${several ? 'control characters' : 'a control character'}: ` +
     `${several ? 'they' : 'it'} would print as ${several ? 'boxes' : 'a box'} in the PDF and vanish from the Word document, gluing the words beside ${several ? 'them' : 'it'}. ` +
     `Delete ${several ? 'them' : 'it'} (such characters come with text copied from PDFs and old systems)`
-  );
-}
-
-/** The script a right-to-left character belongs to, as a person would name it. */
-function scriptOf(code: number): string {
-  if ((code >= 0x0590 && code <= 0x05ff) || (code >= 0xfb1d && code <= 0xfb4f)) return 'Hebrew';
-  if (code >= 0x0700 && code <= 0x074f) return 'Syriac';
-  if (code >= 0x0780 && code <= 0x07bf) return 'Thaana';
-  if (code >= 0x07c0 && code <= 0x07ff) return "N'Ko";
-  if (code >= 0x0800 && code <= 0x083f) return 'Samaritan';
-  if (code >= 0x0840 && code <= 0x085f) return 'Mandaic';
-  if (code >= 0x0600 && code <= 0x08ff) return 'Arabic';
-  if (code >= 0xfb50) return 'Arabic';
-  return 'right-to-left formatting';
-}
-
-/** The message for a text holding right-to-left characters, or undefined if it holds none. */
-export function rightToLeftMessage(name: string, text: string): string | undefined {
-  const found = distinct(text, RIGHT_TO_LEFT);
-  if (found.length === 0) return undefined;
-  const scripts = [...new Set(found.map((c) => scriptOf(c.codePointAt(0) as number)))];
-  return (
-    `${name} has right-to-left text (${list(scripts)}, first ${describeCharacter(found[0] as string)}): brief cannot yet print right-to-left text in the PDF ` +
-    `(each line is set left to right, so the words of a right-to-left phrase would come out in reverse order, brackets on the wrong side). ` +
-    `Write it in a left-to-right script (a transliteration or translation), or leave it out`
   );
 }

@@ -241,6 +241,19 @@ function layoutVisible(font: EmbeddedFontLike, text: string, shapeWord: (this: E
   }
   const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
   if (UNSHAPED.test(visible)) return glyphRun(font.font, visible);
+  // fontkit sets a run whose script is right to left in reverse, whole: its right-to-left letters are
+  // shaped on their own, and whatever is around them (a space, a no-break space and a Latin word) as
+  // it is. The line is in visual order already (bidiLines.ts); a run of right-to-left letters is the
+  // one thing still in typed order, which fontkit reverses.
+  const runs = RIGHT_TO_LEFT_RUNS.test(visible) ? visible.match(RIGHT_TO_LEFT_OR_NOT) : null;
+  if (runs && runs.length > 1) {
+    const parts = runs.map((run) => layoutVisible(font, run, shapeWord));
+    return {
+      glyphs: parts.flatMap((part) => part.glyphs),
+      positions: parts.flatMap((part) => part.positions),
+      advanceWidth: parts.reduce((width, part) => width + part.advanceWidth, 0),
+    };
+  }
   const shaped = shapeWord.call(font, visible);
   return {
     glyphs: shaped.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints: textOfGlyph(font.font, visible, id, codePoints) })),
@@ -248,6 +261,9 @@ function layoutVisible(font: EmbeddedFontLike, text: string, shapeWord: (this: E
     advanceWidth: shaped.advanceWidth,
   };
 }
+
+const RIGHT_TO_LEFT_RUNS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/;
+const RIGHT_TO_LEFT_OR_NOT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]+|[^\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]+/g;
 
 /**
  * The text a shaped glyph stands for. fontkit keeps one glyph object per glyph id, made with the

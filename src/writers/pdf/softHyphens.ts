@@ -1,5 +1,6 @@
 import layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import textInlinesModule from 'pdfmake/js/TextInlines.js';
+import { orderLine, type BidiLine } from './bidiLines.js';
 import { SOFT_HYPHEN_SHOWN } from './sharedTextLayout.js';
 
 /**
@@ -17,6 +18,8 @@ import { SOFT_HYPHEN_SHOWN } from './sharedTextLayout.js';
  * - building a line: when the line ends with such a word (and the paragraph goes on, with no
  *   forced line break there), its soft hyphen becomes SOFT_HYPHEN_SHOWN, which is drawn as a
  *   hyphen with the text of a soft hyphen, and the word and the line get the hyphen's width.
+ *
+ * The same wrapper of buildNextLine then orders a line's right-to-left text (bidiLines.ts).
  *
  * This wraps pdfmake's TextInlines.measure and LayoutBuilder.buildNextLine, which are not public
  * API (pdfmake is pinned); tests/pdf-internals.test.ts fails if an upgrade moves what this relies
@@ -82,6 +85,8 @@ export function installSoftHyphens(): void {
       line.inlineWidths += width;
       line.trailingCut = 0;
     }
+    // Then, a line with right-to-left text is put in visual order (bidiLines.ts).
+    if (line) orderLine(line as unknown as BidiLine);
     return line;
   };
   installed = true;
