@@ -7,7 +7,6 @@ import { docxParts } from './docxParts.js';
 import { docxNumbering, docxStyles, twips, wordStyleId } from './docxStyles.js';
 import { makeReproducible } from './reproducible.js';
 
-
 /**
  * How much taller Word's text frame is than the PDF's, in points (its bottom margin is this
  * much smaller; the footer stays where it is). Word breaks its pages where the PDF's begin
