@@ -7,6 +7,7 @@ import type { Brief } from '../src/brief/types.js';
 import { runBrief } from './helpers/cli.js';
 import { all, attr, pageReferences, paragraphText, readDocx, styleOf, type XmlElement } from './helpers/docx.js';
 import { readPdf, type OutlineEntry } from './helpers/pdf.js';
+import { textContent } from 'domutils';
 
 const briefFile = 'briefs/peer-support-workers-2021-01.json';
 const brief = JSON.parse(readFileSync(briefFile, 'utf8')) as Brief;
@@ -77,6 +78,24 @@ describe('brief build: the January 2021 brief as a Word document', () => {
       expect(paragraphText(line)).toBe(`${heading.text}${ref?.result}`);
     });
     expect(all(docx.part('word/settings.xml'), 'w:updateFields')).toHaveLength(0);
+  });
+
+  it("wraps the contents lines in a Word TOC field of the contents headings' styles, as its cached result, not marked for updating", () => {
+    const lines = paragraphs.filter((p) => ['TOC1', 'TOC2'].includes(styleOf(p) ?? ''));
+    // The field's characters in document order, from the first contents line to the last.
+    const marks = lines.flatMap((line) => all(line, 'w:fldChar').map((c) => attr(c, 'w:fldCharType')));
+    const outer = marks.filter((_, i) => i === 0 || i === 1 || i === marks.length - 1);
+    expect(outer).toEqual(['begin', 'separate', 'end']);
+    expect(all(lines[0] as XmlElement, 'w:fldChar').map((c) => attr(c, 'w:fldCharType'))).toEqual(['begin', 'separate']);
+    expect(all(lines.at(-1) as XmlElement, 'w:fldChar').map((c) => attr(c, 'w:fldCharType'))).toEqual(['end']);
+    expect(all(lines[0] as XmlElement, 'w:instrText').map((t) => textContent(t))).toEqual(['TOC \\h \\z \\t "Heading 1,1,Heading 2,2"']);
+    // Heading 1 and Heading 2 (Word's built-in names, written in lower case) are the styles of sections and
+    // subsections; entry titles have others (EntryHeading2, Heading3), so Word's update leaves them out.
+    const names = new Map(all(docx.styles, 'w:style').map((st) => [attr(st, 'w:styleId'), attr(all(st, 'w:name')[0], 'w:val')]));
+    expect(names.get('Heading1')).toBe('heading 1');
+    expect(names.get('Heading2')).toBe('heading 2');
+    expect(names.get('EntryHeading2')).not.toMatch(/^heading [12]$/i);
+    expect(all(docx.document, 'w:fldChar').some((c) => attr(c, 'w:dirty') === 'true')).toBe(false);
   });
 
   it('has real bullet lists, external links styled as links, and the logo with its alternative text', () => {
