@@ -12,6 +12,13 @@ const sample = () =>
 
 /** What brief relies on inside docx; an upgrade that moves it must fail here, not slow every build quietly. */
 describe('docx internals used by the Word writer', () => {
+  it('docx is pinned to an exact version (the writer rewrites its XML and reads its compiler), and that version is installed', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    expect(dependencies.docx).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(JSON.parse(readFileSync('node_modules/docx/package.json', 'utf8')).version).toBe(dependencies.docx);
+  });
+
   it("Packer keeps its compiler, so the writer takes the package's files before docx zips them", () => {
     expect(docxCompiler()).not.toBeNull();
   });
