@@ -10,6 +10,13 @@ import { explainHandlebarsError, TemplateError } from './templateError.js';
 type Render = (context: unknown, options?: Handlebars.RuntimeOptions) => string;
 
 /**
+ * How deep partials may be included inside partials (the shipped layout goes 3 deep). Deeper is
+ * a partial that includes itself, directly or through others: Handlebars would recurse until
+ * the process ran out of stack or, indenting each level's output, of memory (an abort).
+ */
+export const MAX_PARTIAL_DEPTH = 32;
+
+/**
  * The Handlebars side of layout: partials and layouts from templates/, compiled once and kept,
  * in strict mode (a field the data lacks is an error) with default escaping (text from a brief
  * never becomes markup). `rich` renders a brief's inline markup through markdown-it, whose
@@ -21,6 +28,8 @@ export class Templates {
   private readonly patterns = new Map<string, Render>();
   /** Each partial's file and the partials it includes, for dependency tracking. */
   private readonly partials = new Map<string, { path: string; includes: string[] }>();
+  /** The partials being rendered inside one another now, outermost first. */
+  private readonly rendering: { name: string; path: string }[] = [];
 
   constructor(readonly root: string) {
     const markdown = createInlineMarkdown();
@@ -35,7 +44,7 @@ export class Templates {
       const path = join(partials, name);
       const source = readFileSync(path, 'utf8');
       this.partials.set(basename(name, '.hbs'), { path, includes: partialsIncludedBy(source) });
-      this.handlebars.registerPartial(basename(name, '.hbs'), this.compile(path, source));
+      this.handlebars.registerPartial(basename(name, '.hbs'), this.partial(basename(name, '.hbs'), path, source));
     }
   }
 
@@ -100,6 +109,25 @@ export class Templates {
       this.patterns.set(key, render);
     }
     return render;
+  }
+
+  /** A partial, compiled, that refuses to be rendered more than MAX_PARTIAL_DEPTH partials deep, naming the one that includes itself. */
+  private partial(name: string, path: string, source: string): Render {
+    const render = this.compile(path, source);
+    return (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      if (this.rendering.length >= MAX_PARTIAL_DEPTH) {
+        const names = this.rendering.map((p) => p.name);
+        const first = this.rendering.find((p, i) => names.indexOf(p.name, i + 1) > 0) ?? { name, path };
+        const cycle = names.slice(names.indexOf(first.name), names.indexOf(first.name, names.indexOf(first.name) + 1) + 1);
+        throw new TemplateError(displayPath(first.path), `the partial "${first.name}" includes itself (${cycle.join(' > ')}), so it would never end: take that {{> ...}} out`);
+      }
+      this.rendering.push({ name, path });
+      try {
+        return render(context, options);
+      } finally {
+        this.rendering.pop();
+      }
+    };
   }
 
   private compile(path: string, source: string, options: { noEscape?: boolean } = {}): Render {
