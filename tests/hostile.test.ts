@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,7 +134,7 @@ describe('themes and templates that are broken or reach outside the project', ()
 });
 
 describe('faults while writing', () => {
-  it('an output that cannot be written (a folder in its place) is named, and the other document and the old files are kept', async () => {
+  it('a folder in the PDF’s place: both are named, neither is replaced, and the old .docx is byte-identical', async () => {
     const out = temp('unwritable');
     expect((await runBrief('build', 'tests/fixtures/valid/minimal.json', '--output', out)).code).toBe(0);
     const docx = readFileSync(join(out, 'minimal.docx'));
@@ -142,9 +142,23 @@ describe('faults while writing', () => {
     mkdirSync(join(out, 'minimal.pdf'));
     const result = await runBrief('build', 'tests/fixtures/valid/minimal.json', '--output', out, '--force');
     expect(result.code).toBe(1);
-    expect(result.out[0]).toMatch(/minimal\.pdf {2}cannot be written: there is a folder of that name in its place; the previous file, if any, is unchanged$/);
-    expect(readFileSync(join(out, 'minimal.docx')).length).toBeGreaterThan(0);
-    expect(docx.length).toBeGreaterThan(0);
+    expect(result.out[0]).toMatch(/minimal\.pdf {2}cannot be written: there is a folder of that name in its place; the folder is left as it is$/);
+    expect(result.out[1]).toMatch(/minimal\.docx {2}not replaced either, as minimal\.pdf could not be: the previous file is unchanged$/);
+    expect(result.out[2]).toMatch(/minimal\.json: not built; the previous output, if any, is unchanged$/);
+    expect(readFileSync(join(out, 'minimal.docx')).equals(docx)).toBe(true);
+    expect(readdirSync(join(out, 'minimal.pdf'))).toEqual([]);
+  });
+
+  it('a symbolic link in output/ is replaced by a regular file, and the file it pointed at is untouched', async () => {
+    const out = temp('linked');
+    const elsewhere = temp('elsewhere');
+    writeFileSync(join(elsewhere, 'important.pdf'), 'someone else’s file');
+    symlinkSync(join(elsewhere, 'important.pdf'), join(out, 'minimal.pdf'));
+    const result = await runBrief('build', 'tests/fixtures/valid/minimal.json', '--output', out);
+    expect(result.code).toBe(0);
+    expect(lstatSync(join(out, 'minimal.pdf')).isFile()).toBe(true);
+    expect(readFileSync(join(out, 'minimal.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(elsewhere, 'important.pdf'), 'utf8')).toBe('someone else’s file');
   });
 
   it('a build killed at any moment leaves whole documents, and the next run leaves no stray temporary file', async () => {

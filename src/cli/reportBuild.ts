@@ -10,7 +10,9 @@ export function reportBuild(file: string, result: BuildResult): string[] {
     const written = [`${displayPath(first?.path ?? '')} (${first?.pages} pages, ${kilobytes(first?.bytes ?? 0)})`, ...rest.map((o) => `${displayPath(o.path)} (${kilobytes(o.bytes)})`)].join(' and ');
     return [...warnings, `${file}: wrote ${written} in ${(result.milliseconds / 1000).toFixed(1)} s`];
   }
-  return [...warnings, ...result.diagnostics.map(formatDiagnostic), `${file}: not built; the previous output, if any, is unchanged`];
+  // Only a fault while putting a previous document back leaves anything changed; the lines above say what.
+  const outcome = result.outputsChanged ? 'not built; what happened to each document is said above' : 'not built; the previous output, if any, is unchanged';
+  return [...warnings, ...result.diagnostics.map(formatDiagnostic), `${file}: ${outcome}`];
 }
 
 function kilobytes(bytes: number): string {

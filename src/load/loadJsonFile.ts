@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -13,6 +14,8 @@ export interface LoadedJson {
   data: unknown;
   /** Where each value is (made while checking for properties written twice, so always there). */
   sourceMap: SourceMap;
+  /** sha256 of the bytes read (when read from a file): what a build was made from, even if the file is saved again meanwhile. */
+  sha256?: string;
 }
 
 export type LoadResult = { ok: true; loaded: LoadedJson } | { ok: false; diagnostics: Diagnostic[] };
@@ -62,7 +65,7 @@ export async function loadJsonFile(path: string, file: string): Promise<LoadResu
       })),
     };
   }
-  return { ok: true, loaded: { file, text, data, sourceMap: map } };
+  return { ok: true, loaded: { file, text, data, sourceMap: map, sha256: createHash('sha256').update(bytes).digest('hex') } };
 }
 
 /** Larger than any brief: a mistake (a wrong file, a runaway paste), refused before it is read. */

@@ -1,11 +1,13 @@
-import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { BriefFile } from '../cli/briefFiles.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../diagnostics/displayPath.js';
 import { MarkupError, parseMarkup } from '../document/parseMarkup.js';
 import { DEFAULT_LAYOUT, layoutBrief } from '../layout/layoutBrief.js';
 import { TemplateError } from '../layout/templateError.js';
-import { writeOutput } from '../output/writeOutput.js';
+import { outputPaths } from '../output/outputPaths.js';
+import { replaceTogether } from '../output/replaceTogether.js';
 import { undrawableCharacters } from '../theme/fontCoverage.js';
 import { loadTheme } from '../theme/loadTheme.js';
 import type { Theme } from '../theme/types.js';
@@ -24,11 +26,15 @@ export interface Output {
   path: string;
   bytes: number;
   pages: number;
+  /** sha256 of the bytes written: a later run checks the file still holds them. */
+  sha256: string;
 }
 
-export type BuildResult = ({ ok: true; outputs: Output[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[] }) & {
+export type BuildResult = ({ ok: true; outputs: Output[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[]; outputsChanged?: boolean }) & {
   /** Every file this build read (as far as it got): when one changes, the brief needs building again. */
   dependencies: string[];
+  /** sha256 of the bytes this build read, for the files whose bytes it saw itself (the brief). */
+  readHashes?: Record<string, string>;
   /** What `brief lint` says of the brief: reported, never a reason not to build. */
   warnings: Diagnostic[];
 };
@@ -46,7 +52,8 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   const brief = normaliseText(read.brief);
   // Lint comes last, once the documents are written: it is advice, not on the way to the output.
   const lint = () => lintBrief(brief, read.loaded);
-  const failed = (diagnostics: Diagnostic[]): BuildResult => ({ ok: false, diagnostics, dependencies, warnings: lint() });
+  const readHashes = read.loaded.sha256 ? { [file.path]: read.loaded.sha256 } : {};
+  const failed = (diagnostics: Diagnostic[], outputsChanged?: boolean): BuildResult => ({ ok: false, diagnostics, dependencies, readHashes, warnings: lint(), ...(outputsChanged ? { outputsChanged } : {}) });
   const themeId = brief.theme ?? DEFAULT_THEME;
   dependencies.push(context.themeSchemaPath, join(context.templatesRoot, 'themes', themeId, 'theme.json'));
   const theme = await themeFor(themeId, context);
@@ -86,23 +93,26 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
     });
   const pdf = await writePdf(document, theme.theme, context.creator, { onLaidOut: laidOut });
   const docx = await (docxMade ?? writeDocx(document, theme.theme, context.creator, pdf.pages));
-  const name = basename(file.path, '.json');
+  const paths = outputPaths(context.outputDir, file.path);
   const outputs = [
-    { path: join(context.outputDir, `${name}.pdf`), data: pdf.bytes },
-    { path: join(context.outputDir, `${name}.docx`), data: docx },
+    { path: paths.pdf, data: pdf.bytes },
+    { path: paths.docx, data: docx },
   ];
-  // Both are made before either is written, so a failure leaves both previous files as they were.
-  const written = await Promise.allSettled(outputs.map((output) => writeOutput(output.path, output.data, { durable: context.durable })));
-  const unwritable = written.flatMap((w, i) => (w.status === 'rejected' ? [{ path: outputs[i]?.path as string, error: w.reason as NodeJS.ErrnoException }] : []));
-  if (unwritable.length > 0) {
-    return failed(unwritable.map(({ path, error }) => ({ file: displayPath(path), pointer: '', message: `cannot be written: ${describeWriteError(error)}; the previous file, if any, is unchanged` })));
+  // Both are made before either is written, and replaced together or not at all.
+  const replaced = await replaceTogether(outputs, { durable: context.durable });
+  if (!replaced.ok) {
+    return failed(
+      replaced.files.map(({ path, message }) => ({ file: displayPath(path), pointer: '', message })),
+      replaced.changed,
+    );
   }
   events.written?.();
   return {
     ok: true,
-    outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount })),
+    outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount, sha256: createHash('sha256').update(o.data).digest('hex') })),
     milliseconds: performance.now() - started,
     dependencies,
+    readHashes,
     warnings: lint(),
   };
 }
@@ -113,22 +123,4 @@ async function themeFor(id: string, context: BuildContext): Promise<{ ok: true; 
   const loaded = await loadTheme(context.templatesRoot, id, context.themeValidator, process.cwd());
   if (loaded.ok) context.themes.set(id, loaded.theme);
   return loaded;
-}
-
-function describeWriteError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'EISDIR':
-      return 'there is a folder of that name in its place';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'ENOTDIR':
-      return 'part of its folder path is a file, not a folder';
-    default:
-      return error.message;
-  }
 }
