@@ -5,9 +5,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadJsonFile } from '../load/loadJsonFile.js';
 import { explainSchemaErrors } from '../validate/explainSchemaErrors.js';
 import type { SchemaValidator } from '../validate/schemaValidator.js';
-import * as fontkit from 'fontkit';
-import { imageSize } from 'image-size';
+import { checkFont } from './checkFont.js';
+import { checkImage, formatNamed } from './checkImage.js';
 import type { FontStyle, Theme, ThemeFile } from './types.js';
+
+/** The styles as the theme schema's titles name them. */
+const STYLE_NAMES: Record<FontStyle, string> = { normal: 'regular', bold: 'bold', italics: 'italic', bolditalics: 'bold italic' };
 
 export type ThemeResult = { ok: true; theme: Theme } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -52,23 +55,20 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
   const fonts = await Promise.all(styles.map((style) => readAsset(settings.font.files[style], `/font/files/${style}`)));
   const logo = await readAsset(settings.logo.file, '/logo/file');
   if (diagnostics.length > 0 || !logo || fonts.some((f) => !f)) return { ok: false, diagnostics };
-  // Open the fonts and the logo now, so that a broken file is named here, not deep inside a writer.
+  // Parse the fonts and decode the logo in full now, once per theme, so that a damaged file is
+  // named here, with its place in theme.json, not met deep inside a writer or built in silently.
   const located = (pointer: string) => ({ file, ...loaded.loaded.sourceMap.get(pointer)?.value, pointer });
   const faces = styles.map((style, i) => {
-    try {
-      const face = fontkit.create(fonts[i]?.data as Buffer) as fontkit.Font;
-      if (typeof face.hasGlyphForCodePoint !== 'function') throw new Error('it holds several fonts (a collection)');
-      return face;
-    } catch (error) {
-      diagnostics.push({ ...located(`/font/files/${style}`), message: `"${settings.font.files[style]}" is not a font brief can use (TrueType or OpenType): ${(error as Error).message}` });
-      return undefined;
-    }
+    const checked = checkFont(fonts[i]?.data as Buffer);
+    if (checked.ok) return checked.font;
+    diagnostics.push({ ...located(`/font/files/${style}`), message: `the ${STYLE_NAMES[style]} font ${settings.font.files[style]} is not a font brief can read (TrueType or OpenType): ${checked.reason}` });
+    return undefined;
   });
-  try {
-    const { type } = imageSize(logo.data);
-    if (type !== 'png' && type !== 'jpg') throw new Error(`it is ${type ?? 'not an image'}`);
-  } catch (error) {
-    diagnostics.push({ ...located('/logo/file'), message: `"${settings.logo.file}" is not a PNG or JPEG image: ${(error as Error).message}` });
+  const image = await checkImage(logo.data, settings.logo.file);
+  if (!image.ok) {
+    const kind = formatNamed(settings.logo.file) ?? 'PNG or JPEG';
+    const what = image.tooLarge ? 'is too large' : `is not a ${kind} image brief can read`;
+    diagnostics.push({ ...located('/logo/file'), message: `the logo ${settings.logo.file} ${what}: ${image.reason}` });
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   const fontData = Object.fromEntries(styles.map((style, i) => [style, fonts[i]?.data])) as Record<FontStyle, Buffer>;
