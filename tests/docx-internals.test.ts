@@ -1,8 +1,8 @@
 import { Document as WordDocument, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
-import { docxCompiler, docxParts } from '../src/writers/docx/docxParts.js';
-import { makeReproducible } from '../src/writers/docx/reproducible.js';
+import { docxCompiler, docxParts } from '../src/writers/docx/engine/docxParts.js';
+import { makeReproducible } from '../src/writers/docx/engine/reproducible.js';
 
 const sample = () =>
   new WordDocument({

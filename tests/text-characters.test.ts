@@ -186,7 +186,7 @@ describe('the schema and the messages agree', () => {
 describe('a glyph the font draws for two characters', () => {
   it('is embedded once for each, so that each extracts as typed: space and no-break space, thin space and narrow no-break space, hyphen and a soft hyphen shown at a line end, Latin and Cyrillic schwa', async () => {
     const { createRequire } = await import('node:module');
-    const { shareTextLayoutAcrossDocuments, SOFT_HYPHEN_SHOWN } = await import('../src/writers/pdf/sharedTextLayout.js');
+    const { shareTextLayoutAcrossDocuments, SOFT_HYPHEN_SHOWN } = await import('../src/writers/pdf/engine/sharedTextLayout.js');
     const font = readFileSync('templates/themes/hee/fonts/Arimo-Regular.ttf');
     shareTextLayoutAcrossDocuments(font);
     const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));

@@ -3,9 +3,9 @@ import type { Document, PageMap } from '../../document/types.js';
 import { contentWidth, pageSize } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { docxBlocks } from './docxBlocks.js';
-import { docxParts } from './docxParts.js';
+import { docxParts } from './engine/docxParts.js';
 import { docxNumbering, docxStyles, twips, wordStyleId } from './docxStyles.js';
-import { makeReproducible } from './reproducible.js';
+import { makeReproducible } from './engine/reproducible.js';
 
 /**
  * How much taller Word's text frame is than the PDF's, in points (its bottom margin is this

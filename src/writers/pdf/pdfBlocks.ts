@@ -5,7 +5,7 @@ import type { Theme } from '../../theme/types.js';
 import { pdfContents } from './pdfContents.js';
 import { pdfInlines } from './pdfInlines.js';
 import type { PdfStyles } from './pdfStyles.js';
-import { markPieces, type PageStartLog } from './pageStarts.js';
+import { markPieces, type PageStartLog } from './engine/pageStarts.js';
 import type { TagNode, TagTree } from './pdfTags.js';
 
 /**

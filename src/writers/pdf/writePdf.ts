@@ -3,12 +3,12 @@ import { outlineLevels, type Document, type PageMap } from '../../document/types
 import { contentWidth } from '../../theme/styleSheet.js';
 import type { Theme } from '../../theme/types.js';
 import { imagePath, pdfBlocks } from './pdfBlocks.js';
-import { fontName, pdfmakeFor } from './pdfmakeInstance.js';
+import { fontName, pdfmakeFor } from './engine/pdfmakeInstance.js';
 import { pdfStyles } from './pdfStyles.js';
 import { singleSpacingFactor } from './singleSpacing.js';
-import { PageStartLog } from './pageStarts.js';
+import { PageStartLog } from './engine/pageStarts.js';
 import { PAGINATION, TagTree } from './pdfTags.js';
-import { installTaggingRenderer } from './taggedRenderer.js';
+import { installTaggingRenderer } from './engine/taggedRenderer.js';
 
 export interface WrittenPdf {
   bytes: Buffer;

@@ -1,4 +1,4 @@
-import type { TextPlace } from '../../document/types.js';
+import type { TextPlace } from '../../../document/types.js';
 
 /**
  * Where each PDF page begins, in Document terms (`TextPlace`: a block's path and how many

@@ -1,5 +1,5 @@
 import pdfmake from 'pdfmake';
-import type { Theme } from '../../theme/types.js';
+import type { Theme } from '../../../theme/types.js';
 import { shareTextLayoutAcrossDocuments } from './sharedTextLayout.js';
 import { installStyleLookups } from './styleLookups.js';
 import { letUnbreakableBlocksFlow } from './unbreakableFlow.js';

@@ -1,5 +1,6 @@
 import PDFKitDocument from 'pdfkit';
 import { installSoftHyphens } from './softHyphens.js';
+import { glyphRun, setAsWordDoes } from '../wordLatinSetting.js';
 
 /**
  * pdfkit shapes every word with fontkit (kerning, ligatures) and caches the result per font
@@ -11,7 +12,7 @@ import { installSoftHyphens } from './softHyphens.js';
  * The same goes for the font subsets embedded at the end (see embed below).
  *
  * Latin text is set as Word sets it by default, glyph by glyph with no kerning and no ligatures
- * (see glyphRun): then the PDF and the Word document break their lines in the same places, and
+ * (wordLatinSetting.ts, the policy): then the PDF and the Word document break their lines in the same places, and
  * a word costs a table look-up rather than a run of fontkit's OpenType shaper, which is most of
  * the time of the first build in a new process. Any other script is shaped by fontkit as before.
  *
@@ -169,12 +170,6 @@ function encodeWordByWord(original: EmbeddedFontLike['encode']): EmbeddedFontLik
 }
 
 /**
- * Latin letters, digits, punctuation and common symbols: text that needs no shaping (no marks to
- * place, no letters that change with their neighbours). Combining accents (U+0300 on) are not here.
- */
-const UNSHAPED = /^[\u0000-\u024F\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
-
-/**
  * A glyph drawn for other text than the glyph id was first drawn for (the font draws a space and
  * a no-break space, or a hyphen and a soft hyphen, with one glyph): the font subset gets the
  * glyph a second time, under an id of its own, so that the PDF's ToUnicode map can say which
@@ -240,7 +235,7 @@ function layoutVisible(font: EmbeddedFontLike, text: string, shapeWord: (this: E
     };
   }
   const visible = HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
-  if (UNSHAPED.test(visible)) return glyphRun(font.font, visible);
+  if (setAsWordDoes(visible)) return glyphRun(font.font, visible);
   // fontkit sets a run whose script is right to left in reverse, whole: its right-to-left letters are
   // shaped on their own, and whatever is around them (a space, a no-break space and a Latin word) as
   // it is. The line is in visual order already (bidiLines.ts); a run of right-to-left letters is the
@@ -278,25 +273,4 @@ function textOfGlyph(font: EmbeddedFontLike['font'], word: string, id: number, c
     if (font.glyphForCodePoint(code).id === id) return [code];
   }
   return codePoints;
-}
-
-/**
- * A word as a plain run of glyphs, each its own width apart, in pdfkit's units (1000 to the em).
- * One glyph per character (the text has no surrogates and no variation selectors); each glyph's
- * code points are the character's own, not those of fontkit's shared glyph object (see textOfGlyph).
- */
-function glyphRun(font: EmbeddedFontLike['font'], text: string): ShapedWord {
-  const scale = 1000 / font.unitsPerEm;
-  const glyphs: ShapedWord['glyphs'] = [];
-  const positions: object[] = [];
-  let advanceWidth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const glyph = font.glyphForCodePoint(code);
-    const width = glyph.advanceWidth * scale;
-    advanceWidth += width;
-    glyphs.push({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [code] });
-    positions.push({ xAdvance: width, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: width });
-  }
-  return { glyphs, positions, advanceWidth };
 }

@@ -2,7 +2,7 @@ import rendererModule from 'pdfmake/js/Renderer.js';
 import { reportPageStarts } from './pageStarts.js';
 import { notePage, type StructureElementLike } from './annotationPages.js';
 import { ContentsLeaders } from './contentsLeaders.js';
-import type { InlineTag, PieceTag, TagNode } from './pdfTags.js';
+import type { InlineTag, PieceTag, TagNode } from '../pdfTags.js';
 import { joinWordsDrawnAlike, type LaidOutWord } from './textRuns.js';
 
 /**
