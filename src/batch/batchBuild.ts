@@ -1,17 +1,19 @@
-import { readdir, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { BriefFile } from '../cli/briefFiles.js';
 import type { Output } from '../cli/output.js';
 import { reportBuild } from '../cli/reportBuild.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { naming } from '../output/fileErrors.js';
 import { writeOutput } from '../output/writeOutput.js';
+import { packageRoot } from '../paths.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
 import { acquireBuildLock } from './buildLock.js';
 import { inThisThread, inWorkerThreads } from './builders.js';
 import { FileHashes } from './fileHashes.js';
 import { isUpToDate, manifestEntry, readManifest, writeManifest } from './manifest.js';
 import { programVersion } from './programVersion.js';
+import { sameOutputs } from './sameOutputs.js';
 
 export interface BatchOptions {
   outputDir: string;
@@ -54,28 +56,47 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
   const started = new Date();
   const stamp = (line: string) => (out.timestamps ? `${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}  ${line}` : line);
   const say = (line: string) => out.info(stamp(line));
+  // The same file named twice is one brief.
+  files = [...new Map(files.map((f) => [f.path, f])).values()];
+  // The lock also clears temporary files left by a stopped run (a build or a watcher).
   const release = await acquireBuildLock(options.outputDir, options.command ?? 'brief build', say);
   try {
-    await removeStrayTemporaryFiles(options.outputDir, say);
     const program = await programVersion();
     const hashes = new FileHashes();
     const manifest = await readManifest(options.outputDir);
     const reports = new Map<string, BriefReport>();
+    const refused = sameOutputs(files, options.outputDir);
     const toBuild: BriefFile[] = [];
     for (const file of files) {
-      if (!options.force && (await isUpToDate(manifest.briefs[file.path], program, hashes))) {
+      const clash = refused.get(file.path);
+      if (clash) {
+        const result: BuildResult = { ok: false, dependencies: [], warnings: [], diagnostics: [{ file: file.file, pointer: '', message: clash }] };
+        for (const line of reportBuild(file.file, result)) say(line);
+        reports.set(file.path, briefReport(file, result));
+      } else if (!options.force && (await isUpToDate(manifest.briefs[file.path], program, hashes))) {
         reports.set(file.path, { file: file.file, status: 'skipped', outputs: [], warnings: [], errors: [] });
       } else {
         toBuild.push(file);
       }
     }
     const concurrency = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), toBuild.length));
+    // A manifest write that fails is reported once, at the end; the briefs go on being built.
+    let manifestFault: unknown;
     if (toBuild.length > 0) {
       const roots = { outputDir: options.outputDir, templatesRoot: options.templatesRoot, schemaRoot: options.schemaRoot };
+      // Hashes of the shared files as they are before any build reads them (see FileHashes.takeAll).
+      await hashes.takeAll(options.templatesRoot ?? join(packageRoot, 'templates'));
+      await hashes.takeAll(options.schemaRoot ?? join(packageRoot, 'schema'));
       const builder = concurrency > 1 ? inWorkerThreads(roots, concurrency) : await inThisThread(roots);
       let done = 0;
       const progress = () => out.progress?.(`building: ${done} of ${toBuild.length} done${files.length > toBuild.length ? `, ${files.length - toBuild.length} unchanged` : ''}`);
       progress();
+      // After each brief, so that a run that is stopped keeps the record of what it finished; one write at a time.
+      let recorded: Promise<void> = Promise.resolve();
+      const record = (durable: boolean) => {
+        recorded = recorded.then(() => writeManifest(options.outputDir, manifest, { durable }).catch((error: unknown) => void (manifestFault ??= error)));
+        return recorded;
+      };
       try {
         await Promise.all(
           toBuild.map(async (file) => {
@@ -90,16 +111,18 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
             progress();
             reports.set(file.path, briefReport(file, result));
             if (result.ok) {
-              manifest.briefs[file.path] = await manifestEntry(program, result.dependencies, result.outputs.map((o) => o.path), hashes);
+              const outputs = result.outputs.map((o) => ({ path: o.path, bytes: o.bytes, sha256: o.sha256 }));
+              manifest.briefs[file.path] = await manifestEntry(program, result.dependencies, result.readHashes ?? {}, outputs, hashes);
             } else {
               delete manifest.briefs[file.path];
             }
+            await record(false);
           }),
         );
       } finally {
         await builder.close();
       }
-      await writeManifest(options.outputDir, manifest);
+      await record(true);
     }
     const briefs = files.map((f) => reports.get(f.path) as BriefReport);
     const count = (status: BriefReport['status']) => briefs.filter((b) => b.status === status).length;
@@ -113,12 +136,14 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
       summary: { built: count('built'), skipped: count('skipped'), failed: count('failed') },
       briefs,
     };
-    if (options.reportPath) await writeOutput(options.reportPath, Buffer.from(`${JSON.stringify(report, null, 2)}\n`));
+    const reportPath = options.reportPath;
+    if (reportPath) await naming(reportPath, 'be written (the report)', () => writeOutput(reportPath, Buffer.from(`${JSON.stringify(report, null, 2)}\n`)));
     const { built, skipped, failed } = report.summary;
     say(
       `${files.length} brief${files.length === 1 ? '' : 's'}: ${built} built, ${skipped} unchanged (skipped), ${failed} failed, in ${(report.milliseconds / 1000).toFixed(1)} s` +
         (options.reportPath ? `; report in ${options.reportPath}` : ''),
     );
+    if (manifestFault) throw manifestFault;
     return report;
   } finally {
     await release();
@@ -138,15 +163,4 @@ function briefReport(file: BriefFile, result: BuildResult): BriefReport {
     warnings,
     errors: [],
   };
-}
-
-/**
- * A build killed while writing leaves its temporary file beside the document it was replacing
- * (write-file-atomic names it "<document>.<number>"); the document itself is whole, old or new.
- * Under the lock no other build is writing, so any such file left in the output folder is stray.
- */
-async function removeStrayTemporaryFiles(outputDir: string, say: (line: string) => void): Promise<void> {
-  const stray = (await readdir(outputDir)).filter((name) => /\.(pdf|docx|json)\.\d+$/.test(name));
-  for (const name of stray) await rm(join(outputDir, name), { force: true });
-  if (stray.length > 0) say(`removed ${stray.length} unfinished temporary file${stray.length === 1 ? '' : 's'} left by a build that was stopped`);
 }

@@ -2,6 +2,8 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { naming } from '../output/fileErrors.js';
+import { removeStrayTemporaries } from '../output/strayTemporaries.js';
 
 /** Who holds a build lock: written into the lock so that a second run can say. */
 export interface LockOwner {
@@ -36,6 +38,16 @@ export const LOCK_NAME = '.brief.lock';
  * itself at that moment, by whether any claimant is alive.
  */
 export async function acquireBuildLock(outputDir: string, command: string, say: (line: string) => void): Promise<() => Promise<void>> {
+  // A read-only or full disk, or no permission: named plainly, with the folder (never "did not expect").
+  return naming(outputDir, 'take the lock on this output folder', () => takeLock(outputDir, command, say));
+}
+
+/**
+ * `brief build` and `brief watch` both hold this lock on their output folder for as long as
+ * they write there, so neither ever removes the other's temporary files: whoever takes the
+ * lock removes those left by a run (of either) that was stopped, as no one else can be writing.
+ */
+async function takeLock(outputDir: string, command: string, say: (line: string) => void): Promise<() => Promise<void>> {
   await mkdir(outputDir, { recursive: true });
   const lockPath = join(outputDir, LOCK_NAME);
   const ownerPath = `${lockPath}.owner.json`;
@@ -66,6 +78,8 @@ export async function acquireBuildLock(outputDir: string, command: string, say: 
   for (const name of await readdir(outputDir)) {
     if (CLAIM.test(name)) await rm(join(outputDir, name), { force: true });
   }
+  const stray = await removeStrayTemporaries(outputDir);
+  if (stray > 0) say(`removed ${stray} unfinished temporary file${stray === 1 ? '' : 's'} left by a build or watcher that was stopped`);
   return async () => {
     await rm(ownerPath, { force: true });
     await release().catch(() => undefined); // already gone: nothing left to release

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /**
  * Content hashes of files, each file read once per run however many briefs depend on it
@@ -19,5 +20,14 @@ export class FileHashes {
       this.hashes.set(path, hash);
     }
     return hash;
+  }
+
+  /**
+   * Hash every file under `folder` now, before builds read them: a file saved during a build
+   * is then recorded as it was before (so it is built again next time), never as it is after.
+   */
+  async takeAll(folder: string): Promise<void> {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    await Promise.all(entries.filter((e) => e.isFile()).map((e) => this.of(join(e.parentPath ?? e.path, e.name))));
   }
 }

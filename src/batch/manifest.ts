@@ -1,20 +1,22 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { naming } from '../output/fileErrors.js';
 import { writeOutput } from '../output/writeOutput.js';
 import type { FileHashes } from './fileHashes.js';
 
-/** What the last successful build of each brief was made from, kept beside its documents. */
+/** What the last successful build of each brief was made from and wrote, kept beside its documents. */
 export interface Manifest {
-  format: 1;
+  format: 2;
   briefs: Record<string, ManifestEntry>;
 }
 
 export interface ManifestEntry {
   /** The program that built it ("brief 0.1.0"): a new version rebuilds everything. */
   program: string;
-  /** sha256 of every file the build read, by absolute path. */
+  /** sha256 of every file the build read, by absolute path: of the bytes it read, where it says (the brief). */
   dependencies: Record<string, string>;
-  outputs: string[];
+  /** Each document as written: a skip checks that the file still holds exactly these bytes. */
+  outputs: { path: string; bytes: number; sha256: string }[];
 }
 
 export const MANIFEST_NAME = '.brief-manifest.json';
@@ -22,30 +24,52 @@ export const MANIFEST_NAME = '.brief-manifest.json';
 export async function readManifest(outputDir: string): Promise<Manifest> {
   try {
     const manifest = JSON.parse(await readFile(join(outputDir, MANIFEST_NAME), 'utf8')) as Manifest;
-    if (manifest.format === 1 && typeof manifest.briefs === 'object') return manifest;
+    if (manifest.format === 2 && typeof manifest.briefs === 'object') return manifest;
   } catch {
     // No manifest yet, or an unreadable one: everything is built, and a good one written.
   }
-  return { format: 1, briefs: {} };
+  // (A manifest of format 1 did not record the documents' hashes: its briefs are built again.)
+  return { format: 2, briefs: {} };
 }
 
-export async function writeManifest(outputDir: string, manifest: Manifest): Promise<void> {
-  await writeOutput(join(outputDir, MANIFEST_NAME), Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`));
+/**
+ * Write the manifest whole (temporary file, then rename). It is written after each brief, so
+ * a run that is stopped keeps the record of every brief it finished; not synced each time
+ * (`durable` for the last write only): a manifest lost to a power cut only means rebuilding.
+ */
+export async function writeManifest(outputDir: string, manifest: Manifest, { durable = true }: { durable?: boolean } = {}): Promise<void> {
+  const path = join(outputDir, MANIFEST_NAME);
+  await naming(path, 'be written (the record of what was built)', () => writeOutput(path, Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`), { durable }));
 }
 
-/** A brief is up to date when the same program built it from files that are all unchanged, and its documents are still there. */
+/**
+ * A brief is up to date when the same program built it from files that are all unchanged,
+ * and each of its documents is still there as written: a regular file (not a folder, not a
+ * link) of the same size and hash.
+ */
 export async function isUpToDate(entry: ManifestEntry | undefined, program: string, hashes: FileHashes): Promise<boolean> {
-  if (!entry || entry.program !== program) return false;
+  if (!entry || entry.program !== program || !Array.isArray(entry.outputs)) return false;
   const unchanged = await Promise.all(Object.entries(entry.dependencies).map(async ([path, hash]) => (await hashes.of(path)) === hash));
   if (!unchanged.every(Boolean)) return false;
-  const present = await Promise.all(entry.outputs.map((path) => stat(path).then(() => true, () => false)));
-  return present.every(Boolean);
+  const intact = await Promise.all(entry.outputs.map((output) => isAsWritten(output, hashes)));
+  return intact.every(Boolean);
 }
 
-export async function manifestEntry(program: string, dependencies: string[], outputs: string[], hashes: FileHashes): Promise<ManifestEntry> {
+async function isAsWritten(output: ManifestEntry['outputs'][number], hashes: FileHashes): Promise<boolean> {
+  const stats = await lstat(output.path).catch(() => undefined);
+  if (!stats?.isFile() || stats.size !== output.bytes) return false;
+  return (await hashes.of(output.path)) === output.sha256;
+}
+
+/**
+ * The entry for a brief just built. `read` holds the hashes of the bytes the build itself read
+ * (a brief saved again during its build is then recorded as it was read, and built again next
+ * time); other files' hashes come from `hashes`, which the run takes before building.
+ */
+export async function manifestEntry(program: string, dependencies: string[], read: Record<string, string>, outputs: ManifestEntry['outputs'], hashes: FileHashes): Promise<ManifestEntry> {
   const hashed: Record<string, string> = {};
   for (const path of [...new Set(dependencies)].sort()) {
-    const hash = await hashes.of(path);
+    const hash = read[path] ?? (await hashes.of(path));
     if (hash) hashed[path] = hash;
   }
   return { program, dependencies: hashed, outputs };

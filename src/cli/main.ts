@@ -107,6 +107,11 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
       out.error(error.message);
       return EXIT_USAGE;
     }
+    const { FileFault } = await import('../output/fileErrors.js');
+    if (error instanceof FileFault) {
+      out.error(error.message);
+      return EXIT_PROBLEMS;
+    }
     const { LockHeldError } = await import('../batch/buildLock.js');
     if (error instanceof LockHeldError) {
       out.error(error.message);
