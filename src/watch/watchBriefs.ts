@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
+import { acquireBuildLock } from '../batch/buildLock.js';
 import { briefFiles, type BriefFile } from '../cli/briefFiles.js';
 import type { Output } from '../cli/output.js';
 import { reportBuild } from '../cli/reportBuild.js';
@@ -154,7 +155,16 @@ export function watchBriefs(options: WatchOptions): Watching {
     );
   };
 
+  let release: (() => Promise<void>) | undefined;
   const ready = (async () => {
+    // The same lock as brief build's, held while watching: a build into this folder meanwhile is
+    // refused (naming this watcher), and neither removes the other's temporary files.
+    try {
+      release = await acquireBuildLock(context.outputDir, 'brief watch', (line) => out.info(`${stamp()}  ${line}`));
+    } catch (error) {
+      await docxThread.close();
+      throw error;
+    }
     for (const file of await briefFiles([briefsDir])) rebuild(file.path, 'first build');
     await queue.idle();
     watcher = chokidar.watch([briefsDir, templatesRoot, schemaRoot], {
@@ -182,6 +192,7 @@ export function watchBriefs(options: WatchOptions): Watching {
       await watcher?.close();
       await queue.idle();
       await docxThread.close();
+      await release?.();
     },
   };
 }
