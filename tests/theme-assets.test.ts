@@ -6,6 +6,8 @@ import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { batchBuild } from '../src/batch/batchBuild.js';
 import { formatDiagnostic } from '../src/diagnostics/diagnostic.js';
+import { buildBrief } from '../src/pipeline/buildBrief.js';
+import { createBuildContext } from '../src/pipeline/buildContext.js';
 import { loadTheme } from '../src/theme/loadTheme.js';
 import { compileSchema } from '../src/validate/schemaValidator.js';
 
@@ -145,5 +147,20 @@ describe('theme fonts and logo are checked in full when the theme loads', () => 
     const message = `${at.logo}is not a PNG image brief can read: the file ends too soon, after 10,000 bytes (was it copied or downloaded only in part?)`;
     expect(lines.filter((l) => l === message)).toHaveLength(2);
     expect(readdirSync(join(root, 'output')).filter((name) => /\.(pdf|docx)$/.test(name))).toEqual([]);
+  });
+
+  it('a build refused for a broken logo depends on the logo, so that `brief watch` builds again when it is repaired', async () => {
+    const { root, theme } = project();
+    const logo = join(theme, 'images', 'logo.png');
+    writeFileSync(logo, shippedLogo.subarray(0, 10_000));
+    writeFileSync(join(root, 'brief.json'), minimal);
+    const context = createBuildContext({ outputDir: join(root, 'output'), templatesRoot: join(root, 'templates'), durable: false });
+    const refused = await buildBrief({ path: join(root, 'brief.json'), file: 'brief.json' }, context);
+    expect(refused.ok).toBe(false);
+    expect(refused.dependencies).toContain(logo);
+    expect(refused.dependencies).toContain(join(theme, 'fonts', 'Arimo-Bold.ttf'));
+    // A theme that failed is not kept: the next build reads the repaired logo.
+    writeFileSync(logo, shippedLogo);
+    expect((await buildBrief({ path: join(root, 'brief.json'), file: 'brief.json' }, context)).ok).toBe(true);
   });
 });

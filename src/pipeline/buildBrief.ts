@@ -9,7 +9,7 @@ import { TemplateError } from '../layout/templateError.js';
 import { outputPaths } from '../output/outputPaths.js';
 import { replaceTogether } from '../output/replaceTogether.js';
 import { undrawableCharacters } from '../theme/fontCoverage.js';
-import { loadTheme } from '../theme/loadTheme.js';
+import { loadTheme, type ThemeResult } from '../theme/loadTheme.js';
 import type { Theme } from '../theme/types.js';
 import type { PageMap } from '../document/types.js';
 import { writeDocx } from '../writers/docx/writeDocx.js';
@@ -57,7 +57,11 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   const themeId = brief.theme ?? DEFAULT_THEME;
   dependencies.push(context.themeSchemaPath, join(context.templatesRoot, 'themes', themeId, 'theme.json'));
   const theme = await themeFor(themeId, context);
-  if (!theme.ok) return failed(theme.diagnostics);
+  if (!theme.ok) {
+    // The theme's fonts and logo too: a watcher rebuilds when a broken one is repaired.
+    dependencies.push(...(theme.files ?? []));
+    return failed(theme.diagnostics);
+  }
   dependencies.push(...theme.theme.files);
   const undrawable = undrawableCharacters(brief, theme.theme, file.file, read.loaded.sourceMap);
   if (undrawable.length > 0) return failed(undrawable);
@@ -117,7 +121,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   };
 }
 
-async function themeFor(id: string, context: BuildContext): Promise<{ ok: true; theme: Theme } | { ok: false; diagnostics: Diagnostic[] }> {
+async function themeFor(id: string, context: BuildContext): Promise<ThemeResult> {
   const cached = context.themes.get(id);
   if (cached) return { ok: true, theme: cached };
   const loaded = await loadTheme(context.templatesRoot, id, context.themeValidator, process.cwd());

@@ -12,7 +12,11 @@ import type { FontStyle, Theme, ThemeFile } from './types.js';
 /** The styles as the theme schema's titles name them. */
 const STYLE_NAMES: Record<FontStyle, string> = { normal: 'regular', bold: 'bold', italics: 'italic', bolditalics: 'bold italic' };
 
-export type ThemeResult = { ok: true; theme: Theme } | { ok: false; diagnostics: Diagnostic[] };
+/**
+ * A theme, or its problems. `files` are the font and image files it names, as far as the load
+ * got, so that a watcher rebuilds when one of them is repaired, not only when theme.json is saved.
+ */
+export type ThemeResult = { ok: true; theme: Theme } | { ok: false; diagnostics: Diagnostic[]; files?: string[] };
 
 /**
  * Load templates/themes/<id>/theme.json, check it against the theme schema, and read its
@@ -34,8 +38,10 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
   }
   const settings = loaded.loaded.data as ThemeFile & { $schema?: string };
   const diagnostics: Diagnostic[] = [];
+  const assetFiles: string[] = [];
   const readAsset = async (relativePath: string, pointer: string): Promise<{ path: string; data: Buffer } | undefined> => {
     const location = loaded.loaded.sourceMap.get(pointer)?.value;
+    assetFiles.push(join(dir, relativePath));
     try {
       const real = await realpath(join(dir, relativePath));
       const inside = relative(await realpath(dir), real);
@@ -54,7 +60,7 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
   const styles: FontStyle[] = ['normal', 'bold', 'italics', 'bolditalics'];
   const fonts = await Promise.all(styles.map((style) => readAsset(settings.font.files[style], `/font/files/${style}`)));
   const logo = await readAsset(settings.logo.file, '/logo/file');
-  if (diagnostics.length > 0 || !logo || fonts.some((f) => !f)) return { ok: false, diagnostics };
+  if (diagnostics.length > 0 || !logo || fonts.some((f) => !f)) return { ok: false, diagnostics, files: assetFiles };
   // Parse the fonts and decode the logo in full now, once per theme, so that a damaged file is
   // named here, with its place in theme.json, not met deep inside a writer or built in silently.
   const located = (pointer: string) => ({ file, ...loaded.loaded.sourceMap.get(pointer)?.value, pointer });
@@ -70,7 +76,7 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
     const what = image.tooLarge ? 'is too large' : `is not a ${kind} image brief can read`;
     diagnostics.push({ ...located('/logo/file'), message: `the logo ${settings.logo.file} ${what}: ${image.reason}` });
   }
-  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  if (diagnostics.length > 0) return { ok: false, diagnostics, files: [...fonts, logo].map((f) => f?.path as string) };
   const fontData = Object.fromEntries(styles.map((style, i) => [style, fonts[i]?.data])) as Record<FontStyle, Buffer>;
   const drawable = new Map<number, boolean>();
   const canDraw = (codePoint: number) => {
