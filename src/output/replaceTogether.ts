@@ -34,7 +34,7 @@ export async function replaceTogether(files: readonly NewFile[], { durable }: { 
   const refuse = (failed: string, error: unknown, changed = false): NotReplaced => ({
     ok: false,
     changed,
-    files: files.map(({ path }) => ({ path, message: path === failed ? `cannot be written: ${describeFileError(error)}; ${kept(previous.get(path))}` : `not replaced either, as ${basename(failed)} could not be: ${kept(previous.get(path))}` })),
+    files: files.map(({ path }) => ({ path, message: path === failed ? `cannot be written: ${describeFileError(error)}; ${kept(previous.get(path))}` : `${previous.get(path) === 'none' ? 'not written' : 'not replaced'} either, as ${basename(failed)} could not be: ${kept(previous.get(path))}` })),
   });
 
   let unreachable: { path: string; error: unknown } | undefined;
