@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allEntries, contentsHeadings } from '../src/brief/stats.js';
+import { allEntries, briefContents } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
 import { runBrief } from './helpers/cli.js';
 import { all, attr, readDocx, styleOf } from './helpers/docx.js';
@@ -42,14 +42,14 @@ describe('the PDF is tagged for screen readers (PDF/UA-1 machine checks)', () =>
 
   it('has every contents heading as an H1 or H2 with its text', () => {
     const headings = elements.filter((e) => /^H\d$/.test(e.role)).map((e) => ({ role: e.role, text: textOf(e).trim() }));
-    for (const heading of contentsHeadings(brief)) {
+    for (const heading of briefContents(brief)) {
       expect(headings, heading.text).toContainEqual({ role: `H${heading.level}`, text: heading.text });
     }
   });
 
   it('has all 118 entry titles as headings, in order, one level below the heading they are under; levels never skip', () => {
     const headings = elements.filter((e) => /^H\d$/.test(e.role));
-    const contents = new Set(contentsHeadings(brief).map((h) => h.text));
+    const contents = new Set(briefContents(brief).map((h) => h.text));
     const entryHeadings = headings.filter((e) => !contents.has(textOf(e).trim()));
     expect(entryHeadings.map((e) => squeeze(textOf(e)))).toEqual(allEntries(brief).map((e) => squeeze(e.title)));
     let level = 0;

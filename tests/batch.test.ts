@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchBuild, type BatchReport } from '../src/batch/batchBuild.js';
 import { acquireBuildLock, LOCK_NAME } from '../src/batch/buildLock.js';
-import { briefFiles } from '../src/cli/briefFiles.js';
+import { briefFiles } from '../src/pipeline/briefFiles.js';
 import { runBrief, spawnBrief } from './helpers/cli.js';
 
 const minimal = readFileSync('tests/fixtures/valid/minimal.json', 'utf8');

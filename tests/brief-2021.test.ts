@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allEntries, contentsHeadings } from '../src/brief/stats.js';
-import type { Block, Brief, Entry } from '../src/brief/types.js';
+import { allEntries, briefContents } from '../src/brief/stats.js';
+import type { BriefBlock, Brief, Entry } from '../src/brief/types.js';
 import { runBrief } from './helpers/cli.js';
 
 const briefFile = 'briefs/peer-support-workers-2021-01.json';
@@ -29,7 +29,7 @@ describe('the January 2021 brief', () => {
     // The seed's contents page: "Heading .....<tab>page".
     const published = [...seed.matchAll(/^(.+?) ?\.{4,}\t\d+$/gm)].map((m) => m[1]);
     expect(published).toHaveLength(31);
-    const headings = contentsHeadings(brief);
+    const headings = briefContents(brief);
     expect(headings.map((h) => h.text)).toEqual(published);
     const topLevel = ['Key publications – the big picture', 'Case Studies', 'HEE Star', 'Statistics', 'HEE National Data Programme', 'Published Peer Reviewed Research', 'Competency Frameworks', '*Help accessing articles or papers'];
     expect(headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(topLevel);
@@ -94,7 +94,7 @@ describe('the January 2021 brief', () => {
       .replace(/<sup>(.*?)<\/sup>/g, '^$1^')
       .replace(/(\w)- (\w)/g, '$1-$2'); // a word hyphenated across a page break
     const texts: string[] = [];
-    const addBlocks = (blocks: Block[] | undefined) => {
+    const addBlocks = (blocks: BriefBlock[] | undefined) => {
       for (const block of blocks ?? []) texts.push(...(typeof block === 'string' ? [block] : block.list));
     };
     for (const section of brief.sections) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allEntries, contentsHeadings } from '../src/brief/stats.js';
+import { allEntries, briefContents } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
 import { runBrief } from './helpers/cli.js';
 import { all, attr, pageReferences, paragraphText, readDocx, styleOf, type XmlElement } from './helpers/docx.js';
@@ -48,8 +48,8 @@ describe('brief build: the January 2021 brief as a Word document', () => {
 
   it('has every contents heading as a Heading 1 or 2 paragraph holding a bookmark', () => {
     const headings = paragraphs.filter((p) => ['Heading1', 'Heading2'].includes(styleOf(p) ?? ''));
-    expect(headings.map(paragraphText)).toEqual(contentsHeadings(brief).map((h) => h.text));
-    expect(headings.map((p) => (styleOf(p) === 'Heading1' ? 1 : 2))).toEqual(contentsHeadings(brief).map((h) => h.level));
+    expect(headings.map(paragraphText)).toEqual(briefContents(brief).map((h) => h.text));
+    expect(headings.map((p) => (styleOf(p) === 'Heading1' ? 1 : 2))).toEqual(briefContents(brief).map((h) => h.level));
     for (const p of headings) expect(attr(all(p, 'w:bookmarkStart')[0], 'w:name')).toMatch(/^h_section_[\d_]+$|^h_closing_note$/);
   });
 
@@ -66,7 +66,7 @@ describe('brief build: the January 2021 brief as a Word document', () => {
     expect(lines).toHaveLength(31);
     const bookmarks = new Map(all(docx.document, 'w:bookmarkStart').map((b) => [attr(b, 'w:name'), b]));
     lines.forEach((line, i) => {
-      const heading = contentsHeadings(brief)[i] as { text: string };
+      const heading = briefContents(brief)[i] as { text: string };
       const anchor = attr(all(line, 'w:hyperlink')[0], 'w:anchor');
       expect(bookmarks.has(anchor), `bookmark ${anchor}`).toBe(true);
       expect(attr(all(line, 'w:tab')[0], 'w:leader')).toBe('dot');

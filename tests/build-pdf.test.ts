@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allEntries, contentsHeadings } from '../src/brief/stats.js';
+import { allEntries, briefContents } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
 import { runBrief } from './helpers/cli.js';
 import { readPdf, type OutlineEntry, type PdfReadBack } from './helpers/pdf.js';
@@ -32,7 +32,7 @@ describe('brief build: the January 2021 brief as a PDF', () => {
   });
 
   it('has a contents page whose every number is the page its heading lands on', () => {
-    const headings = contentsHeadings(brief).map((h) => h.text);
+    const headings = briefContents(brief).map((h) => h.text);
     const contentsPage = pdf.pages[1] as string;
     expect(contentsPage.startsWith('Contents')).toBe(true);
     // Contents lines read "Heading 12"; take them in order.
@@ -86,7 +86,7 @@ describe('brief build: the January 2021 brief as a PDF', () => {
     const research = pdf.outline.find((b) => b.title === 'Published Peer Reviewed Research') as OutlineEntry;
     expect(research.children.map((b) => b.title)).toEqual(brief.sections[5]?.subsections?.map((s) => s.heading));
     const allTitles = flatten(pdf.outline).map((b) => b.title);
-    for (const heading of contentsHeadings(brief)) expect(allTitles).toContain(heading.text);
+    for (const heading of briefContents(brief)) expect(allTitles).toContain(heading.text);
     const entryBookmarks = allTitles.filter((t) => allEntries(brief).some((e) => e.title === t));
     expect(new Set(entryBookmarks).size).toBe(new Set(allEntries(brief).map((e) => e.title)).size);
   });

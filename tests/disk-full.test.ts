@@ -29,7 +29,7 @@ vi.mock('node:fs/promises', async (original) => {
 
 const { buildBrief } = await import('../src/pipeline/buildBrief.js');
 const { createBuildContext } = await import('../src/pipeline/buildContext.js');
-const { reportBuild } = await import('../src/cli/reportBuild.js');
+const { reportBuild } = await import('../src/pipeline/reportBuild.js');
 
 describe('a full disk', () => {
   let out: string;

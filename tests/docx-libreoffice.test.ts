@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentsHeadings } from '../src/brief/stats.js';
+import { briefContents } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
 import { runBrief } from './helpers/cli.js';
 import { convertWithLibreOffice } from './helpers/libreoffice.js';
@@ -28,7 +28,7 @@ function contentsNumbers(contentsPage: string, headings: string[]): number[] {
 describe('the Word document as LibreOffice lays it out', () => {
   let word: PdfReadBack;
   let pdf: PdfReadBack;
-  const headings = contentsHeadings(brief).map((h) => h.text);
+  const headings = briefContents(brief).map((h) => h.text);
 
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'brief-lo-build-'));

@@ -2,7 +2,7 @@ import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { BriefFile } from '../src/cli/briefFiles.js';
+import type { BriefFile } from '../src/pipeline/briefFiles.js';
 import type { BuildContext } from '../src/pipeline/buildContext.js';
 
 /** Something to do just after a brief's build has read it and written its documents, before the run records it. */
@@ -20,7 +20,7 @@ vi.mock('../src/pipeline/buildBrief.js', async (original) => {
 });
 
 const { batchBuild } = await import('../src/batch/batchBuild.js');
-const { briefFiles } = await import('../src/cli/briefFiles.js');
+const { briefFiles } = await import('../src/pipeline/briefFiles.js');
 const { MANIFEST_NAME } = await import('../src/batch/manifest.js');
 
 const minimal = readFileSync('tests/fixtures/valid/minimal.json', 'utf8');

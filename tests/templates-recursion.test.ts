@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchBuild } from '../src/batch/batchBuild.js';
-import { briefFiles } from '../src/cli/briefFiles.js';
+import { briefFiles } from '../src/pipeline/briefFiles.js';
 import { buildBrief } from '../src/pipeline/buildBrief.js';
 import { createBuildContext } from '../src/pipeline/buildContext.js';
 

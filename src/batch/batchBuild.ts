@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { BriefFile } from '../cli/briefFiles.js';
-import type { Output } from '../cli/output.js';
-import { reportBuild } from '../cli/reportBuild.js';
+import type { BriefFile } from '../pipeline/briefFiles.js';
+import type { Output } from '../pipeline/output.js';
+import { reportBuild } from '../pipeline/reportBuild.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { naming } from '../output/fileErrors.js';
 import { writeOutput } from '../output/writeOutput.js';

@@ -1,4 +1,4 @@
-import type { BriefFile } from '../cli/briefFiles.js';
+import type { BriefFile } from '../pipeline/briefFiles.js';
 import { buildBrief, type BuildResult } from '../pipeline/buildBrief.js';
 import { createBuildContext, type BuildContext } from '../pipeline/buildContext.js';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { BriefFile } from '../cli/briefFiles.js';
+import type { BriefFile } from '../pipeline/briefFiles.js';
 import { packageRoot } from '../paths.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
 import type { BuildTask } from './buildWorker.js';

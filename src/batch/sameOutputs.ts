@@ -1,4 +1,4 @@
-import type { BriefFile } from '../cli/briefFiles.js';
+import type { BriefFile } from '../pipeline/briefFiles.js';
 import { displayPath } from '../diagnostics/displayPath.js';
 import { outputPaths } from '../output/outputPaths.js';
 

@@ -1,7 +1,7 @@
 import { isNoteItem, type Brief, type Entry, type Subsection } from './types.js';
 
 /** Every heading that goes on the contents page, in order, with its level. */
-export function contentsHeadings(brief: Brief): { level: 1 | 2; text: string }[] {
+export function briefContents(brief: Brief): { level: 1 | 2; text: string }[] {
   const headings: { level: 1 | 2; text: string }[] = [];
   for (const section of brief.sections) {
     headings.push({ level: 1, text: section.heading });

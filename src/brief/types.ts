@@ -12,8 +12,8 @@ export interface BulletList {
   list: RichText[];
 }
 
-/** A paragraph (a rich-text string) or a bullet list. */
-export type Block = RichText | BulletList;
+/** A paragraph (a rich-text string) or a bullet list, as a brief holds them (the Document's blocks are another thing). */
+export type BriefBlock = RichText | BulletList;
 
 export type Access = 'free' | 'abstract-only' | 'login-required';
 
@@ -25,19 +25,19 @@ export interface Entry {
   source?: string;
   access?: Access;
   loginService?: string;
-  summary?: Block[];
+  summary?: BriefBlock[];
 }
 
 /** A note standing between two entries. */
 export interface NoteItem {
-  note: Block[];
+  note: BriefBlock[];
 }
 
 export type SectionItem = Entry | NoteItem;
 
 export interface Subsection {
   heading: string;
-  note?: Block[];
+  note?: BriefBlock[];
   entries?: SectionItem[];
 }
 
@@ -47,7 +47,7 @@ export interface Section extends Subsection {
 
 export interface ClosingNote {
   heading: string;
-  body: Block[];
+  body: BriefBlock[];
 }
 
 export interface Brief {
@@ -75,6 +75,6 @@ export function isNoteItem(item: SectionItem): item is NoteItem {
   return 'note' in item;
 }
 
-export function isBulletList(block: Block): block is BulletList {
+export function isBulletList(block: BriefBlock): block is BulletList {
   return typeof block !== 'string';
 }

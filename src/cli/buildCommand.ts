@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { batchBuild } from '../batch/batchBuild.js';
-import { briefFiles } from './briefFiles.js';
-import type { Output } from './output.js';
+import { briefFiles } from '../pipeline/briefFiles.js';
+import type { Output } from '../pipeline/output.js';
 
 export interface BuildOptions {
   output: string;

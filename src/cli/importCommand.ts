@@ -9,7 +9,7 @@ import { briefSchemaPath } from '../paths.js';
 import { readBrief } from '../pipeline/readBrief.js';
 import { compileSchema } from '../validate/schemaValidator.js';
 import { validateBrief } from '../validate/validateBrief.js';
-import type { Output } from './output.js';
+import type { Output } from '../pipeline/output.js';
 
 /** `brief import <file> --into <brief> --section "<heading>"`: one entry per reference, repeats skipped. */
 export async function importCommand(referencesPath: string, options: { into: string; section: string; dryRun?: boolean }, out: Output): Promise<number> {

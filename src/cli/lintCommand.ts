@@ -3,8 +3,8 @@ import { lintBrief } from '../lint/lintBrief.js';
 import { readBrief } from '../pipeline/readBrief.js';
 import { briefSchemaPath } from '../paths.js';
 import { compileSchema } from '../validate/schemaValidator.js';
-import { briefFiles } from './briefFiles.js';
-import type { Output } from './output.js';
+import { briefFiles } from '../pipeline/briefFiles.js';
+import type { Output } from '../pipeline/output.js';
 
 /** `brief lint [paths...]`: what a careful editor would point out. Warnings exit 0; with --strict, 1. An invalid brief is 1. */
 export async function lintCommand(paths: string[], options: { strict?: boolean }, out: Output): Promise<number> {

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { NoBriefsFolderError } from './briefFiles.js';
-import { consoleOutput, type Output } from './output.js';
+import { NoBriefsFolderError } from '../pipeline/briefFiles.js';
+import type { Output } from '../pipeline/output.js';
+import { consoleOutput } from './output.js';
 
 /**
  * Exit codes: 0 all is well, 1 a brief is wrong or a build failed, 2 the command was used

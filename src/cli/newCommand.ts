@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { createBrief } from '../authoring/newBrief.js';
 import { displayPath } from '../diagnostics/displayPath.js';
 import { packageRoot } from '../paths.js';
-import type { Output } from './output.js';
+import type { Output } from '../pipeline/output.js';
 
 /** `brief new <name> --title "<topic>"`: start a brief from the team's defaults, never over an existing one. */
 export async function newCommand(name: string, options: { title: string }, out: Output): Promise<number> {

@@ -1,10 +1,10 @@
-import { allEntries, contentsHeadings } from '../brief/stats.js';
+import { allEntries, briefContents } from '../brief/stats.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { readBrief } from '../pipeline/readBrief.js';
 import { briefSchemaPath } from '../paths.js';
 import { compileSchema } from '../validate/schemaValidator.js';
-import { briefFiles } from './briefFiles.js';
-import type { Output } from './output.js';
+import { briefFiles } from '../pipeline/briefFiles.js';
+import type { Output } from '../pipeline/output.js';
 
 /** `brief validate [paths...]`: check briefs against the schema, report every problem. Returns the exit code. */
 export async function validateCommand(paths: string[], out: Output): Promise<number> {
@@ -18,7 +18,7 @@ export async function validateCommand(paths: string[], out: Output): Promise<num
   for (const file of files) {
     const result = await readBrief(file, validator);
     if (result.ok) {
-      const headings = contentsHeadings(result.brief).length;
+      const headings = briefContents(result.brief).length;
       const entries = allEntries(result.brief).length;
       out.info(`${file.file}: valid (${plural(headings, 'contents heading')}, ${plural(entries, 'entry', 'entries')})`);
     } else {

@@ -2,8 +2,8 @@ import { join, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { packageRoot } from '../paths.js';
 import { watchBriefs } from '../watch/watchBriefs.js';
-import { NoBriefsFolderError } from './briefFiles.js';
-import type { Output } from './output.js';
+import { NoBriefsFolderError } from '../pipeline/briefFiles.js';
+import type { Output } from '../pipeline/output.js';
 
 /** `brief watch`: build every brief, then rebuild on every save until Ctrl-C. Resolves to the exit code. */
 export async function watchCommand(options: { output: string }, out: Output): Promise<number> {

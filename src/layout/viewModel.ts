@@ -1,5 +1,5 @@
 import { monthAndYear } from '../brief/months.js';
-import { isBulletList, isNoteItem, type Block, type Brief, type Entry, type Subsection } from '../brief/types.js';
+import { isBulletList, isNoteItem, type BriefBlock, type Brief, type Entry, type Subsection } from '../brief/types.js';
 
 /**
  * What the templates see: the brief with every optional field present (null or false when
@@ -62,7 +62,7 @@ export interface SectionView extends SubsectionView {
 
 export function briefView(brief: Brief): BriefView {
   let entryNumber = 0;
-  const blocks = (list: Block[] | undefined): BlockView[] =>
+  const blocks = (list: BriefBlock[] | undefined): BlockView[] =>
     (list ?? []).map((block) => (isBulletList(block) ? { isList: true, text: null, items: block.list } : { isList: false, text: block, items: null }));
   const entry = (e: Entry): EntryView => ({
     id: `entry-${++entryNumber}`,

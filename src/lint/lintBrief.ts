@@ -1,4 +1,4 @@
-import { isBulletList, isNoteItem, type Block, type Brief, type Entry } from '../brief/types.js';
+import { isBulletList, isNoteItem, type BriefBlock, type Brief, type Entry } from '../brief/types.js';
 import { doiOf, nearlySameTitle, normalisedTitle, sameReference } from '../authoring/sameReference.js';
 import { MONTHS } from '../brief/months.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -106,7 +106,7 @@ function placeEntries(brief: Brief): Placed[] {
   return placed;
 }
 
-function summaryText(summary: Block[] | undefined): string {
+function summaryText(summary: BriefBlock[] | undefined): string {
   return (summary ?? []).map((b) => (isBulletList(b) ? b.list.join(' ') : b)).join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { BriefFile } from '../cli/briefFiles.js';
+import type { BriefFile } from './briefFiles.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../diagnostics/displayPath.js';
 import { MarkupError, parseMarkup } from '../document/parseMarkup.js';
@@ -22,7 +22,8 @@ import { readBrief } from './readBrief.js';
 
 export const DEFAULT_THEME = 'hee';
 
-export interface Output {
+/** A document a build wrote. */
+export interface WrittenDocument {
   path: string;
   bytes: number;
   pages: number;
@@ -30,7 +31,7 @@ export interface Output {
   sha256: string;
 }
 
-export type BuildResult = ({ ok: true; outputs: Output[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[]; outputsChanged?: boolean }) & {
+export type BuildResult = ({ ok: true; outputs: WrittenDocument[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[]; outputsChanged?: boolean }) & {
   /** Every file this build read (as far as it got): when one changes, the brief needs building again. */
   dependencies: string[];
   /** sha256 of the bytes this build read, for the files whose bytes it saw itself (the brief). */

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadJsonFile, type LoadedJson } from '../load/loadJsonFile.js';
 import { validateBrief } from '../validate/validateBrief.js';
 import type { SchemaValidator } from '../validate/schemaValidator.js';
-import type { BriefFile } from '../cli/briefFiles.js';
+import type { BriefFile } from './briefFiles.js';
 
 export type ReadResult = { ok: true; brief: Brief; loaded: LoadedJson } | { ok: false; diagnostics: Diagnostic[] };
 

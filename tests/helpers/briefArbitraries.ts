@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Block, Brief, Entry, NoteItem, Section, Subsection } from '../../src/brief/types.js';
+import type { BriefBlock, Brief, Entry, NoteItem, Section, Subsection } from '../../src/brief/types.js';
 
 /**
  * Valid briefs made at random (fast-check), for property tests over whole documents.
@@ -77,7 +77,7 @@ export const richText: fc.Arbitrary<string> = typed(
   20_000,
 );
 
-const block: fc.Arbitrary<Block> = fc.oneof({ weight: 4, arbitrary: richText }, { weight: 1, arbitrary: fc.array(typed(words(1, 30), 20_000), { minLength: 1, maxLength: 5 }).map((list) => ({ list })) });
+const block: fc.Arbitrary<BriefBlock> = fc.oneof({ weight: 4, arbitrary: richText }, { weight: 1, arbitrary: fc.array(typed(words(1, 30), 20_000), { minLength: 1, maxLength: 5 }).map((list) => ({ list })) });
 const blocks = fc.array(block, { minLength: 1, maxLength: 3 });
 
 const entry: fc.Arbitrary<Entry> = fc
@@ -129,7 +129,7 @@ export function asRead(text: string): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
 }
 
-const blockTexts = (list: readonly Block[] | undefined): string[] => (list ?? []).flatMap((b) => (typeof b === 'string' ? [b] : b.list));
+const blockTexts = (list: readonly BriefBlock[] | undefined): string[] => (list ?? []).flatMap((b) => (typeof b === 'string' ? [b] : b.list));
 
 /** Every text of the brief that a reader must find in each document, in reading order, as read. */
 export function textsOf(brief: Brief): string[] {

@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../diagnostics/displayPath.js';
-import type { BuildResult } from '../pipeline/buildBrief.js';
+import type { BuildResult } from './buildBrief.js';
 
 /** The lines a build prints: what was written, how big, how long; or every problem, and that nothing was replaced. */
 export function reportBuild(file: string, result: BuildResult): string[] {
