@@ -9,7 +9,7 @@ import { writeOutput } from '../output/writeOutput.js';
 import { packageRoot } from '../paths.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
 import { acquireBuildLock } from './buildLock.js';
-import { inThisThread, inWorkerThreads } from './builders.js';
+import { inThisThread, inWorkerThreads, TooLargeError } from './builders.js';
 import { FileHashes } from './fileHashes.js';
 import { isUpToDate, manifestEntry, readManifest, writeManifest } from './manifest.js';
 import { programVersion } from './programVersion.js';
@@ -24,6 +24,8 @@ export interface BatchOptions {
   schemaRoot?: string;
   /** How the run is named in the lock, e.g. "brief build". */
   command?: string;
+  /** The most memory one brief's build may hold in a worker, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
+  workerMemoryMb?: number;
 }
 
 export interface BriefReport {
@@ -87,7 +89,7 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
       // Hashes of the shared files as they are before any build reads them (see FileHashes.takeAll).
       await hashes.takeAll(options.templatesRoot ?? join(packageRoot, 'templates'));
       await hashes.takeAll(options.schemaRoot ?? join(packageRoot, 'schema'));
-      const builder = concurrency > 1 ? inWorkerThreads(roots, concurrency) : await inThisThread(roots);
+      const builder = concurrency > 1 ? inWorkerThreads(roots, concurrency, options.workerMemoryMb) : await inThisThread(roots);
       let done = 0;
       const progress = () => out.progress?.(`building: ${done} of ${toBuild.length} done${files.length > toBuild.length ? `, ${files.length - toBuild.length} unchanged` : ''}`);
       progress();
@@ -104,7 +106,8 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
             try {
               result = await builder.build(file);
             } catch (error) {
-              result = { ok: false, dependencies: [], warnings: [], diagnostics: [{ file: file.file, pointer: '', message: `the build stopped unexpectedly: ${(error as Error).message}` }] };
+              const message = error instanceof TooLargeError ? error.message : `the build stopped unexpectedly: ${(error as Error).message}`;
+              result = { ok: false, dependencies: [], warnings: [], diagnostics: [{ file: file.file, pointer: '', message }] };
             }
             done++;
             for (const line of reportBuild(file.file, result)) say(line);

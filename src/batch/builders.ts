@@ -35,13 +35,39 @@ export async function inThisThread(roots: Roots): Promise<Builder> {
  */
 const WORKER_YOUNG_GENERATION_MB = 24;
 
-/** Builds in `threads` worker threads at once, each keeping its own warm build context. */
-export function inWorkerThreads(roots: Roots, threads: number): Builder {
+/**
+ * The most memory a worker's build may hold, in MB (V8's old generation). The 2021 brief twenty
+ * times over (469 pages) peaks at about 450 MB for a whole process; a brief that needs more is
+ * stopped by V8 and reported as too large (`TooLargeError`), without stopping the others.
+ */
+export const WORKER_MEMORY_MB = 2048;
+
+/** A build that ran out of its worker's memory: that brief's problem, not the run's. */
+export class TooLargeError extends Error {
+  constructor(readonly memoryMb: number) {
+    super(`too large to build: it needed more than ${memoryMb.toLocaleString('en-GB')} MB of memory; split it into two briefs`);
+  }
+}
+
+/**
+ * Builds in `threads` worker threads at once, each keeping its own warm build context and at
+ * most `memoryMb` of memory: a build that runs out is rejected with a TooLargeError.
+ */
+export function inWorkerThreads(roots: Roots, threads: number, memoryMb = WORKER_MEMORY_MB): Builder {
   // Loaded only here: a run that builds in its own thread need not load piscina at all. (By
   // require: it stays outside the bundle, and the bundle runs without a loader for import().)
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   // Worker threads run the bundled program (dist/build-worker.cjs, through bin/build-worker.cjs,
   // which loads it with its code cache), wherever this module itself was loaded from.
-  const pool = new Piscina<BuildTask, BuildResult>({ filename: join(packageRoot, 'bin', 'build-worker.cjs'), minThreads: threads, maxThreads: threads, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-  return { build: (file) => pool.run({ file, ...roots }), close: () => pool.destroy() };
+  const pool = new Piscina<BuildTask, BuildResult>({
+    filename: join(packageRoot, 'bin', 'build-worker.cjs'),
+    minThreads: threads,
+    maxThreads: threads,
+    resourceLimits: { maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, memoryMb), maxOldGenerationSizeMb: memoryMb },
+  });
+  return {
+    // Node ends a worker that runs out of memory with ERR_WORKER_OUT_OF_MEMORY; piscina starts another for the next brief.
+    build: (file) => pool.run({ file, ...roots }).catch((error: unknown) => Promise.reject((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? new TooLargeError(memoryMb) : error)),
+    close: () => pool.destroy(),
+  };
 }
