@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { monthAndYear } from '../src/brief/months.js';
 import type { Brief } from '../src/brief/types.js';
 import { buildBrief } from '../src/pipeline/buildBrief.js';
 import { createBuildContext } from '../src/pipeline/buildContext.js';
@@ -55,7 +56,7 @@ describe('property: every valid brief prints whole and right', () => {
 
         const pdf = await readPdf(join(work, 'out', `${name}.pdf`));
         const header = `${brief.series}: ${brief.topic}`.normalize('NFC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
-        const footer = `${brief.team}, ${brief.published === '2021-01' ? 'January 2021' : 'November 2026'}`.normalize('NFC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+        const footer = `${brief.team}, ${monthAndYear(brief.published)}`.normalize('NFC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
         const pdfText = bodyText(pdf.pages, header, footer);
         const docx = await readDocx(join(work, 'out', `${name}.docx`));
         const docxText = squeeze(all(docx.document, 'w:p').map(paragraphText).join(''));

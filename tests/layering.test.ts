@@ -34,7 +34,8 @@ describe('layering', () => {
   });
 
   it('the writers see the Document, never the brief, its layout or the other writer', () => {
-    expect(offenders((p) => p.startsWith('src/writers/pdf/'), (i) => /\/(layout|brief|writers\/docx|docx)\//.test(i) || /^\.\.\/docx\//.test(i))).toEqual([]);
-    expect(offenders((p) => p.startsWith('src/writers/docx/'), (i) => /\/(layout|brief|writers\/pdf)\//.test(i) || /^\.\.\/pdf\//.test(i))).toEqual([]);
+    // A relative path through another stage's folder, from any depth (engine/ files are one deeper).
+    expect(offenders((p) => p.startsWith('src/writers/pdf/'), (i) => /^\.\.?\/.*(^|\/)(layout|brief|docx)\//.test(i))).toEqual([]);
+    expect(offenders((p) => p.startsWith('src/writers/docx/'), (i) => /^\.\.?\/.*(^|\/)(layout|brief|pdf)\//.test(i))).toEqual([]);
   });
 });

@@ -40,8 +40,7 @@ export function docxBlocks(
     const here = [...path, index];
     // The block that ends a heading's keep-with-next chain is kept whole, as the PDF keeps the chain unbroken.
     const keepWhole = afterKept && !keepsWithNext(block);
-    const inNote = note && { ...note, first: index === 0 };
-    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore || breaks.before(here), keepWhole, levels, pages, path: here, breaks, note: inNote }));
+    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore || breaks.before(here), keepWhole, levels, pages, path: here, breaks, note: note && { ...note, first: index === 0 } }));
     afterKept = keepsWithNext(block);
     breakBefore = false;
   }
@@ -77,14 +76,17 @@ function noteFrame(theme: Theme): NoteFrame {
   return { indent: twips(rule + gap), spaceBefore, border: { left: { style: BorderStyle.SINGLE, size: rule * 8, color: colour.replace('#', ''), space: gap } } };
 }
 
-/** The note's paragraph properties for a paragraph of `spaceBefore` points (the first of the note gets the note's space above too). */
-function inNote(placement: Placement, spaceBefore: number, hanging?: number) {
+/**
+ * The note's paragraph properties for a paragraph of `spaceBefore` points, hanging by `hanging`
+ * twips (a list item); the note's first paragraph (`first`) gets the note's space above too.
+ */
+function inNote(placement: Placement, spaceBefore: number, { hanging, first = placement.note?.first }: { hanging?: number; first?: boolean } = {}) {
   const note = placement.note;
   if (!note) return {};
   return {
     border: note.border,
     indent: hanging === undefined ? { left: note.indent } : { left: note.indent + hanging, hanging },
-    ...(note.first ? { spacing: { before: twips(spaceBefore + note.spaceBefore) } } : {}),
+    ...(first ? { spacing: { before: twips(spaceBefore + note.spaceBefore) } } : {}),
   };
 }
 
@@ -162,7 +164,7 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, c
             pageBreakBefore: (pageBreakBefore && i === 0) || breaks.before([...path, i]),
             keepLines: keepListWhole || undefined,
             keepNext: (keepListWhole && i < block.items.length - 1) || undefined,
-            ...inNote({ ...placement, note: placement.note && { ...placement.note, first: placement.note.first && i === 0 } }, styleSheet(theme).listItem.spaceBefore, twips(styleSheet(theme).listItem.indent)),
+            ...inNote(placement, styleSheet(theme).listItem.spaceBefore, { hanging: twips(styleSheet(theme).listItem.indent), first: placement.note?.first && i === 0 }),
             children: runsWithBreaks(item, breaks, [...path, i]),
           }),
       );
