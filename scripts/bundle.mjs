@@ -1,8 +1,9 @@
 /**
  * `npm run build`, second step (after tsc has checked the types): the program bundled by esbuild
- * into one file per thread, in dist/. A new process then reads and compiles three files instead
- * of some five hundred modules, and bin/brief.js can keep V8's compiled code for the one file
- * (see scripts/codeCache.mjs). dist/build-id names the build.
+ * into one CommonJS file per kind of thread, in dist/ (`brief.cjs` the command, `build-worker.cjs`
+ * a build worker, `docx-worker.cjs` the Word thread). A new thread then reads and compiles one
+ * file instead of some five hundred modules: about 0.3 s less for a build worker to start
+ * (docs/performance.md). dist/build-id names the build.
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -15,8 +16,8 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     brief: 'src/cli/main.ts',
-    'build-worker': 'src/batch/buildWorker.ts',
-    'docx-worker': 'src/pipeline/docxThreadWorker.ts',
+    'build-worker': 'src/engine/buildWorker.ts',
+    'docx-worker': 'src/engine/wordThreadWorker.ts',
     'precompile-schemas': 'src/validate/precompileSchemas.ts',
   },
   outdir: 'dist',
@@ -39,10 +40,10 @@ await build({
 });
 
 // esbuild writes non-ASCII characters as escapes everywhere but in regular expression literals
-// (markdown-it and a case-folding table have a few). One such character makes V8 hold the whole
-// bundle as a two-byte string: twice the memory in every thread, and slower to scan. The same
-// escapes are valid in a regular expression, so the few left are escaped here. (Columns after
-// them on their line are then a few characters off in the source map.)
+// (markdown-it and a case-folding table have a few). One such character makes V8 hold the whole file as
+// a two-byte string: twice the memory in every thread. The same escapes are valid in a regular
+// expression, so the few left are escaped here. (Columns after them on their line are then a few
+// characters off in the source map.)
 for (const name of readdirSync(`${root}dist`).filter((n) => n.endsWith('.cjs'))) {
   const file = `${root}dist/${name}`;
   const code = readFileSync(file, 'utf8');
@@ -50,8 +51,10 @@ for (const name of readdirSync(`${root}dist`).filter((n) => n.endsWith('.cjs')))
   if (ascii !== code) writeFileSync(file, ascii);
 }
 
-// The bundles' hash, worked out once here rather than in every run: it names this build of the
-// program in the manifest (a new build rebuilds every brief) and in the code cache.
+// The hash of the bundles and of the exact libraries they load (package-lock.json), worked out
+// once here rather than in every run: it names this build of the program in the manifest, so
+// that a new build, or an upgraded library, rebuilds every brief.
 const hash = createHash('sha256');
 for (const name of readdirSync(`${root}dist`).filter((n) => n.endsWith('.cjs')).sort()) hash.update(name).update(readFileSync(`${root}dist/${name}`));
+hash.update('package-lock.json').update(readFileSync(`${root}package-lock.json`));
 writeFileSync(`${root}dist/build-id`, `${hash.digest('hex').slice(0, 16)}\n`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { PageMap } from '../src/document/types.js';
-import type { DocxThread } from '../src/pipeline/docxThread.js';
+import type { WordWriter } from '../src/pipeline/wordJob.js';
 
 // The PDF writer, made to fail after layout, once the Word thread has been given its job.
 vi.mock('../src/writers/pdf/writePdf.js', () => ({
@@ -22,8 +22,8 @@ describe('a watcher build whose PDF and Word document both fail', () => {
     const record = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', record);
     try {
-      const failingThread = { alive: true, write: () => new Promise<Buffer>((_, reject) => setTimeout(() => reject(new Error('the Word thread stopped')), 1)) } as unknown as DocxThread;
-      const context = createBuildContext({ outputDir: mkdtempSync(join(tmpdir(), 'brief-docx-thread-')), docxThread: failingThread });
+      const failingThread = { alive: true, write: () => new Promise<Buffer>((_, reject) => setTimeout(() => reject(new Error('the Word thread stopped')), 1)) } as unknown as WordWriter;
+      const context = createBuildContext({ outputDir: mkdtempSync(join(tmpdir(), 'brief-docx-thread-')), wordWriter: failingThread });
       await expect(buildBrief({ path: 'tests/fixtures/valid/minimal.json', file: 'minimal.json' }, context)).rejects.toThrow('the PDF could not be drawn');
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(unhandled).toEqual([]);

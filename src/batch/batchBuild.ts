@@ -8,8 +8,8 @@ import { naming } from '../output/fileErrors.js';
 import { writeOutput } from '../output/writeOutput.js';
 import { packageRoot } from '../paths.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
+import { startBuildEngine } from '../engine/buildEngine.js';
 import { acquireBuildLock } from './buildLock.js';
-import { inThisThread, inWorkerThreads, TooLargeError } from './builders.js';
 import { FileHashes } from './fileHashes.js';
 import { isUpToDate, manifestEntry, readManifest, writeManifest } from './manifest.js';
 import { programVersion } from './programVersion.js';
@@ -24,7 +24,7 @@ export interface BatchOptions {
   schemaRoot?: string;
   /** How the run is named in the lock, e.g. "brief build". */
   command?: string;
-  /** The most memory one brief's build may hold in a worker, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
+  /** The most memory one brief's build may hold in its worker, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
   workerMemoryMb?: number;
 }
 
@@ -85,11 +85,19 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
     // A manifest write that fails is reported once, at the end; the briefs go on being built.
     let manifestFault: unknown;
     if (toBuild.length > 0) {
-      const roots = { outputDir: options.outputDir, templatesRoot: options.templatesRoot, schemaRoot: options.schemaRoot };
+      // Started first: its threads load the program while this one hashes.
+      const engine = startBuildEngine({
+        outputDir: options.outputDir,
+        templatesRoot: options.templatesRoot,
+        schemaRoot: options.schemaRoot,
+        threads: concurrency,
+        memoryMb: options.workerMemoryMb,
+        // A core to spare (one brief on two cores, say): each Word document is made on it while the PDF is drawn.
+        wordThread: concurrency < availableParallelism(),
+      });
       // Hashes of the shared files as they are before any build reads them (see FileHashes.takeAll).
       await hashes.takeAll(options.templatesRoot ?? join(packageRoot, 'templates'));
       await hashes.takeAll(options.schemaRoot ?? join(packageRoot, 'schema'));
-      const builder = concurrency > 1 ? inWorkerThreads(roots, concurrency, options.workerMemoryMb) : await inThisThread(roots);
       let done = 0;
       const progress = () => out.progress?.(`building: ${done} of ${toBuild.length} done${files.length > toBuild.length ? `, ${files.length - toBuild.length} unchanged` : ''}`);
       progress();
@@ -102,13 +110,7 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
       try {
         await Promise.all(
           toBuild.map(async (file) => {
-            let result: BuildResult;
-            try {
-              result = await builder.build(file);
-            } catch (error) {
-              const message = error instanceof TooLargeError ? error.message : `the build stopped unexpectedly: ${(error as Error).message}`;
-              result = { ok: false, dependencies: [], warnings: [], diagnostics: [{ file: file.file, pointer: '', message }] };
-            }
+            const result = await engine.build(file);
             done++;
             for (const line of reportBuild(file.file, result)) say(line);
             progress();
@@ -123,7 +125,7 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
           }),
         );
       } finally {
-        await builder.close();
+        await engine.close();
       }
       await record(true);
     }

@@ -13,7 +13,7 @@ import { loadTheme, type ThemeResult } from '../theme/loadTheme.js';
 import type { Theme } from '../theme/types.js';
 import type { PageMap } from '../document/types.js';
 import { writeDocx } from '../writers/docx/writeDocx.js';
-import { docxTheme } from './docxThread.js';
+import { docxTheme } from './wordJob.js';
 import { writePdf } from '../writers/pdf/writePdf.js';
 import type { BuildContext } from './buildContext.js';
 import { lintBrief } from '../lint/lintBrief.js';
@@ -38,6 +38,8 @@ export type BuildResult = ({ ok: true; outputs: WrittenDocument[]; milliseconds:
   readHashes?: Record<string, string>;
   /** What `brief lint` says of the brief: reported, never a reason not to build. */
   warnings: Diagnostic[];
+  /** When both documents were in place, in milliseconds since 1970 (fractional): the benchmark times a watcher's save by it. */
+  writtenAt?: number;
 };
 
 /**
@@ -88,11 +90,11 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   // The PDF is laid out first: where its headings land is what the Word contents page shows.
   // With a Word thread, the .docx is made there while this thread draws the PDF.
   let docxMade: Promise<Buffer> | undefined;
-  const docxThread = context.docxThread?.alive ? context.docxThread : undefined;
+  const wordWriter = context.wordWriter?.alive ? context.wordWriter : undefined;
   const laidOut =
-    docxThread &&
+    wordWriter &&
     ((pages: PageMap) => {
-      docxMade = docxThread.write({ document, theme: docxTheme(theme.theme), creator: context.creator, pages });
+      docxMade = wordWriter.write({ document, theme: docxTheme(theme.theme), creator: context.creator, pages });
       // Awaited below; should drawing the PDF fail first, a failure here must not go unhandled (it would end the watcher).
       docxMade.catch(() => undefined);
     });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Templates } from '../layout/templates.js';
 import { packageRoot } from '../paths.js';
 import type { Theme } from '../theme/types.js';
-import type { DocxThread } from './docxThread.js';
+import type { WordWriter } from './wordJob.js';
 import { compileSchema, type SchemaValidator } from '../validate/schemaValidator.js';
 
 /**
@@ -25,11 +25,11 @@ export interface BuildContext {
   creator: string;
   /** Wait for the disk to have each document (see writeOutput). */
   durable: boolean;
-  /** A thread that writes the Word document while the PDF is drawn (the watcher has one). */
-  docxThread?: DocxThread;
+  /** Somewhere that writes the Word document while the PDF is drawn (a watcher's build has a thread for it). */
+  wordWriter?: WordWriter;
 }
 
-export function createBuildContext(options: { outputDir: string; templatesRoot?: string; schemaRoot?: string; durable?: boolean; docxThread?: DocxThread }): BuildContext {
+export function createBuildContext(options: { outputDir: string; templatesRoot?: string; schemaRoot?: string; durable?: boolean; wordWriter?: WordWriter }): BuildContext {
   const templatesRoot = options.templatesRoot ?? join(packageRoot, 'templates');
   const schemaRoot = options.schemaRoot ?? join(packageRoot, 'schema');
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
@@ -46,6 +46,6 @@ export function createBuildContext(options: { outputDir: string; templatesRoot?:
     outputDir: options.outputDir,
     creator: `brief ${version}`,
     durable: options.durable ?? true,
-    docxThread: options.docxThread,
+    wordWriter: options.wordWriter,
   };
 }

@@ -1,20 +1,22 @@
-// pdfmake's Renderer module, which the tagging renderer replaces (see taggedRenderer.ts); it comes
-// without types. Imported by its default export, which is the module's own exports object (Node's
-// reading of a CommonJS module, which esbuild keeps in a package of "type": "module"), so the
-// writer changes the very object pdfmake's Printer reads.
-declare module 'pdfmake/js/Renderer.js' {
-  const rendererModule: { default: unknown };
-  export default rendererModule;
+// pdfmake's own modules whose classes src/writers/pdf/engine/ adjusts; they come without types.
+// Each is read through pdfmakeModule() (engine/pdfmakeModules.ts), which types what it gives.
+declare module 'pdfmake/js/LayoutBuilder.js' {
+  const exports: unknown;
+  export default exports;
 }
-
-// pdfmake's StyleContextStack, whose property look-up styleLookups.ts replaces; read the same way.
-declare module 'pdfmake/js/StyleContextStack.js' {
-  const styleContextStackModule: { default: unknown };
-  export default styleContextStackModule;
-}
-
-// pdfmake's PageElementWriter, whose commitUnbreakableBlock unbreakableFlow.ts replaces; read the same way.
 declare module 'pdfmake/js/PageElementWriter.js' {
-  const pageElementWriterModule: { default: unknown };
-  export default pageElementWriterModule;
+  const exports: unknown;
+  export default exports;
+}
+declare module 'pdfmake/js/Renderer.js' {
+  const exports: unknown;
+  export default exports;
+}
+declare module 'pdfmake/js/StyleContextStack.js' {
+  const exports: unknown;
+  export default exports;
+}
+declare module 'pdfmake/js/TextInlines.js' {
+  const exports: unknown;
+  export default exports;
 }

@@ -6,6 +6,7 @@ import { _, str, type KeywordCxt } from 'ajv';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import ajvErrorsModule from 'ajv-errors';
+import { displayPath } from '../diagnostics/displayPath.js';
 import { packageRoot } from '../paths.js';
 import { ALLOWED_LINK, findLinks, type InlineLink } from '../richtext/inlineMarkup.js';
 
@@ -25,8 +26,22 @@ export const precompiledDir = join(packageRoot, 'dist', 'schemas');
  * edited one, a test's) is compiled here. Either way a caller compiles once, validates many times.
  */
 export function compileSchema(schemaPath: string): SchemaValidator {
-  const text = readFileSync(schemaPath, 'utf8');
-  return precompiled(schemaPath, text) ?? newAjv().compile(JSON.parse(text));
+  try {
+    const text = readFileSync(schemaPath, 'utf8');
+    return precompiled(schemaPath, text) ?? newAjv().compile(JSON.parse(text));
+  } catch (error) {
+    throw new SchemaFileError(displayPath(schemaPath), `this schema cannot be used: ${(error as Error).message}`);
+  }
+}
+
+/** A schema file that cannot be read, parsed or compiled; `file` as shown to the user. */
+export class SchemaFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The ajv every brief schema is compiled with, here or ahead of time. */

@@ -7,11 +7,9 @@ import { briefFiles, type BriefFile } from '../pipeline/briefFiles.js';
 import type { Output } from '../pipeline/output.js';
 import { reportBuild } from '../pipeline/reportBuild.js';
 import { displayPath } from '../diagnostics/displayPath.js';
-import { Templates } from '../layout/templates.js';
-import { buildBrief, type BuildResult } from '../pipeline/buildBrief.js';
-import { createBuildContext } from '../pipeline/buildContext.js';
-import { DocxThread } from '../pipeline/docxThread.js';
-import { compileSchema } from '../validate/schemaValidator.js';
+import { startBuildEngine } from '../engine/buildEngine.js';
+import type { SharedVersions } from '../engine/buildWorker.js';
+import type { BuildResult } from '../pipeline/buildBrief.js';
 import { BuildQueue } from './buildQueue.js';
 
 export interface WatchOptions {
@@ -24,8 +22,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Told of every build, for tests and the benchmark. */
   onBuilt?: (briefPath: string, result: BuildResult) => void;
-  /** Told the moment a brief's new documents are written (before lint warnings are worked out). */
-  onWritten?: (briefPath: string) => void;
+  /** The most memory one build may hold, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
+  memoryMb?: number;
 }
 
 export interface Watching {
@@ -47,8 +45,12 @@ export function watchBriefs(options: WatchOptions): Watching {
   const briefsDir = resolve(options.briefsDir);
   const templatesRoot = resolve(options.templatesRoot);
   const schemaRoot = resolve(options.schemaRoot);
-  const docxThread = new DocxThread();
-  const context = createBuildContext({ outputDir: resolve(options.outputDir), templatesRoot, schemaRoot, durable: false, docxThread });
+  const outputDir = resolve(options.outputDir);
+  // One worker, kept warm, with a second thread for the Word document: a save is built while the
+  // watcher goes on watching, and a brief that crashes or exhausts its memory cannot end the watcher.
+  const engine = startBuildEngine({ outputDir, templatesRoot, schemaRoot, threads: 1, memoryMb: options.memoryMb, durable: false, wordThread: true });
+  // Each change to the shared files raises its part's edition; the worker reloads what it holds of an older one.
+  const versions: SharedVersions = { schema: 0, templates: 0, themes: {} };
   const dependencies = new Map<string, Set<string>>();
   const reasons = new Map<string, string>();
   const stamp = () => new Date().toTimeString().slice(0, 8);
@@ -57,13 +59,7 @@ export function watchBriefs(options: WatchOptions): Watching {
     const file: BriefFile = { path: briefPath, file: displayPath(briefPath) };
     const reason = reasons.get(briefPath);
     reasons.delete(briefPath);
-    let result: BuildResult;
-    try {
-      result = await buildBrief(file, context, { written: () => options.onWritten?.(briefPath) });
-    } catch (error) {
-      // A bug, not a bad save: say so, and keep watching.
-      result = { ok: false, dependencies: [briefPath], warnings: [], diagnostics: [{ file: file.file, pointer: '', message: `something went wrong that brief did not expect: ${(error as Error).message}` }] };
-    }
+    const result = await engine.build(file, structuredClone(versions));
     dependencies.set(briefPath, new Set([...(result.ok ? [] : (dependencies.get(briefPath) ?? [])), ...result.dependencies]));
     const lines = reportBuild(file.file, result);
     out.info(`${stamp()}  ${reason ? `${reason} -> ` : ''}${lines.at(-1)}`);
@@ -86,34 +82,23 @@ export function watchBriefs(options: WatchOptions): Watching {
       if (isBrief(path)) {
         if (event === 'unlink') {
           dependencies.delete(path);
-          out.info(`${stamp()}  ${shown} was deleted; its documents in ${displayPath(context.outputDir)} are left as they are`);
+          out.info(`${stamp()}  ${shown} was deleted; its documents in ${displayPath(outputDir)} are left as they are`);
         } else {
           rebuild(path, `${shown} ${event === 'add' ? 'added' : 'changed'}`);
         }
         continue;
       }
       if (inside(schemaRoot, path)) {
-        try {
-          context.briefValidator = compileSchema(context.briefSchemaPath);
-          context.themeValidator = compileSchema(context.themeSchemaPath);
-          context.themes.clear();
-        } catch (error) {
-          out.info(`${stamp()}  ${shown} changed but cannot be used, so the previous schema stays in force: ${(error as Error).message}`);
-          continue;
-        }
+        // A schema that cannot be used is each brief's diagnostic, naming the schema file.
+        versions.schema++;
         for (const brief of dependencies.keys()) rebuild(brief, `${shown} changed`);
         continue;
       }
       if (inside(join(templatesRoot, 'themes'), path)) {
         const theme = relative(join(templatesRoot, 'themes'), path).split(sep)[0] as string;
-        context.themes.delete(theme);
+        versions.themes[theme] = (versions.themes[theme] ?? 0) + 1;
       } else if (inside(templatesRoot, path)) {
-        try {
-          context.templates = new Templates(templatesRoot);
-        } catch (error) {
-          out.info(`${stamp()}  ${shown} changed but the templates cannot be read: ${(error as Error).message}`);
-          continue;
-        }
+        versions.templates++;
       }
       for (const brief of dependents(path)) rebuild(brief, `${shown} changed`);
     }
@@ -160,9 +145,9 @@ export function watchBriefs(options: WatchOptions): Watching {
     // The same lock as brief build's, held while watching: a build into this folder meanwhile is
     // refused (naming this watcher), and neither removes the other's temporary files.
     try {
-      release = await acquireBuildLock(context.outputDir, 'brief watch', (line) => out.info(`${stamp()}  ${line}`));
+      release = await acquireBuildLock(outputDir, 'brief watch', (line) => out.info(`${stamp()}  ${line}`));
     } catch (error) {
-      await docxThread.close();
+      await engine.close();
       throw error;
     }
     for (const file of await briefFiles([briefsDir])) rebuild(file.path, 'first build');
@@ -191,7 +176,7 @@ export function watchBriefs(options: WatchOptions): Watching {
       for (const recheck of rechecks.values()) clearTimeout(recheck);
       await watcher?.close();
       await queue.idle();
-      await docxThread.close();
+      await engine.close();
       await release?.();
     },
   };

@@ -1,5 +1,4 @@
-import layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
-import textInlinesModule from 'pdfmake/js/TextInlines.js';
+import { pdfmakeModule } from './pdfmakeModules.js';
 import { orderLine, type BidiLine } from './bidiLines.js';
 import { SOFT_HYPHEN_SHOWN } from './sharedTextLayout.js';
 
@@ -50,8 +49,8 @@ interface LineLike {
 type Measure = (this: unknown, items: Inline[], styleStack: unknown) => Inline[];
 type BuildNextLine = (this: unknown, textNode: unknown) => LineLike | null;
 
-const textInlinesPrototype = () => (textInlinesModule as { default: { prototype: { measure: Measure } } }).default.prototype;
-const layoutBuilderPrototype = () => (layoutBuilderModule as { default: { prototype: { buildNextLine: BuildNextLine } } }).default.prototype;
+const textInlinesPrototype = () => pdfmakeModule<{ prototype: { measure: Measure } }>('TextInlines').default.prototype;
+const layoutBuilderPrototype = () => pdfmakeModule<{ prototype: { buildNextLine: BuildNextLine } }>('LayoutBuilder').default.prototype;
 
 let installed = false;
 

@@ -1,4 +1,4 @@
-import styleContextStackModule from 'pdfmake/js/StyleContextStack.js';
+import { pdfmakeModule } from './pdfmakeModules.js';
 
 /** A style property's value (pdfmake counts null and undefined as no value). */
 type StyleValue = unknown;
@@ -18,7 +18,7 @@ interface StyleContextStackClass {
 }
 
 /** pdfmake's StyleContextStack class: its callers look getStyleProperty up on it at each call. */
-export const styleContextStack = styleContextStackModule.default as StyleContextStackClass;
+export const styleContextStack = pdfmakeModule<StyleContextStackClass>('StyleContextStack').default;
 
 /** pdfmake's own look-up, as the module had it before anything was installed. */
 export const pdfmakeGetStyleProperty = styleContextStack.getStyleProperty;

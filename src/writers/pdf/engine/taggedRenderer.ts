@@ -1,4 +1,4 @@
-import rendererModule from 'pdfmake/js/Renderer.js';
+import { pdfmakeModule } from './pdfmakeModules.js';
 import { reportPageStarts } from './pageStarts.js';
 import { notePage, type StructureElementLike } from './annotationPages.js';
 import { ContentsLeaders } from './contentsLeaders.js';
@@ -82,7 +82,7 @@ interface VerticalAlignment {
 
 /** pdfmake's Renderer module, whose `default` export pdfmake's Printer reads when it renders. */
 export function pdfmakeRendererModule(): { default: RendererClass } {
-  return rendererModule as { default: RendererClass };
+  return pdfmakeModule<RendererClass>('Renderer');
 }
 
 function sameElement(a: PieceTag | undefined, b: PieceTag | undefined): boolean {

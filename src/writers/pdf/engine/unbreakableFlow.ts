@@ -1,4 +1,4 @@
-import pageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
+import { pdfmakeModule } from './pdfmakeModules.js';
 
 /**
  * A heading is kept on one page with what follows it by an unbreakable stack (pdfBlocks.ts).
@@ -55,7 +55,7 @@ export interface PageElementWriterLike {
 
 /** pdfmake's PageElementWriter prototype: the object whose commitUnbreakableBlock this replaces. */
 export function pageElementWriterPrototype(): PageElementWriterLike {
-  return (pageElementWriterModule as { default: { prototype: PageElementWriterLike } }).default.prototype;
+  return pdfmakeModule<{ prototype: PageElementWriterLike }>('PageElementWriter').default.prototype;
 }
 
 /** The inner height of the page being written, in points. */

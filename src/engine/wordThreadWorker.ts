@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { Theme } from '../theme/types.js';
+import type { DocxJob } from '../pipeline/wordJob.js';
 import { writeDocx } from '../writers/docx/writeDocx.js';
-import type { DocxJob } from './docxThread.js';
 
-// The other side of DocxThread: each message is a Word document to write.
+// The other side of WordThread: each message is a Word document to write.
 parentPort?.on('message', async (job: DocxJob) => {
   try {
     const bytes = await writeDocx(job.document, job.theme as Theme, job.creator, job.pages);

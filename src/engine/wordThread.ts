@@ -1,31 +1,22 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Document, PageMap } from '../document/types.js';
-import { packageRoot } from '../paths.js';
-import type { Theme } from '../theme/types.js';
-
-/** What the Word writer needs of a theme: all but the PDF's font files and functions, which stay in this thread. */
-export type DocxTheme = Omit<Theme, 'fontData' | 'canDraw'>;
-
-export interface DocxJob {
-  document: Document;
-  theme: DocxTheme;
-  creator: string;
-  pages: PageMap;
-}
+import type { DocxJob, WordWriter } from '../pipeline/wordJob.js';
+import { workerScript } from './workerScript.js';
 
 /**
  * A warm thread that writes Word documents, so that a watcher can make a brief's .docx while
- * this thread is still drawing its PDF: the .docx needs only where the headings land, which
- * the PDF's layout knows before the drawing starts. One job at a time, in order.
+ * the build thread is still drawing its PDF: the .docx needs only where the headings land,
+ * which the PDF's layout knows before the drawing starts. One job at a time, in order. At
+ * most `memoryMb` of memory: a job that needs more is rejected with Node's
+ * ERR_WORKER_OUT_OF_MEMORY (a "too large to build" diagnostic, see buildFailures.ts).
  */
-export class DocxThread {
-  private readonly worker = new Worker(join(packageRoot, 'dist', 'docx-worker.cjs'));
+export class WordThread implements WordWriter {
+  private readonly worker: Worker;
   private readonly pending: { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }[] = [];
-  /** False once the thread has stopped (a crash): builds then write the .docx in their own thread. */
   alive = true;
 
-  constructor() {
+  constructor(memoryMb: number) {
+    const { filename, workerData } = workerScript('docx-worker');
+    this.worker = new Worker(filename, { workerData, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
     this.worker.on('message', (message: { bytes?: Uint8Array; error?: string }) => {
       const job = this.pending.shift();
       if (message.error !== undefined) job?.reject(new Error(message.error));
@@ -50,9 +41,4 @@ export class DocxThread {
   close(): Promise<number> {
     return this.worker.terminate();
   }
-}
-
-export function docxTheme(theme: Theme): DocxTheme {
-  const { fontData: _fonts, canDraw: _canDraw, ...rest } = theme;
-  return rest;
 }

@@ -1,0 +1,91 @@
+import { TemplateError } from '../layout/templateError.js';
+import { Templates } from '../layout/templates.js';
+import type { BriefFile } from '../pipeline/briefFiles.js';
+import { buildBrief, type BuildResult } from '../pipeline/buildBrief.js';
+import { createBuildContext, type BuildContext } from '../pipeline/buildContext.js';
+import { compileSchema, SchemaFileError } from '../validate/schemaValidator.js';
+import { crashResult } from './buildFailures.js';
+import { WordThread } from './wordThread.js';
+
+/**
+ * Which edition of the shared files a build is to use: each number goes up when a watcher sees
+ * that part change, and a worker whose context holds an older edition reloads that part.
+ */
+export interface SharedVersions {
+  schema: number;
+  templates: number;
+  /** By theme id. */
+  themes: Record<string, number>;
+}
+
+/** What a worker thread is asked to build, and where. */
+export interface BuildTask {
+  file: BriefFile;
+  outputDir: string;
+  templatesRoot?: string;
+  schemaRoot?: string;
+  /** Wait for the disk to hold each document before going on (false for a watcher). */
+  durable: boolean;
+  /** Make the Word document in a second thread while this one draws the PDF (a watcher's quick rebuild). */
+  wordThread: boolean;
+  /** The memory limit of this worker (and of its Word thread), in MB: named in a "too large" message. */
+  memoryMb: number;
+  versions?: SharedVersions;
+}
+
+// A worker keeps its build context warm between briefs: schemas, templates, themes, fonts.
+const contexts = new Map<string, { context: BuildContext; versions: SharedVersions }>();
+
+/**
+ * One brief through the whole pipeline, in a worker thread (piscina calls this). Never throws:
+ * a brief's problem, a shared file that cannot be used, or a crash comes back as a diagnostic.
+ */
+export default async function buildInWorker(task: BuildTask): Promise<BuildResult> {
+  try {
+    const shared = contextFor(task);
+    if (!shared.ok) return { ok: false, dependencies: [task.file.path], warnings: [], diagnostics: [shared.diagnostic] };
+    let writtenAt: number | undefined;
+    const result = await buildBrief(task.file, shared.context, { written: () => void (writtenAt = performance.timeOrigin + performance.now()) });
+    return writtenAt === undefined ? result : { ...result, writtenAt };
+  } catch (error) {
+    return crashResult(task.file, error, task.memoryMb);
+  }
+}
+
+type Shared = { ok: true; context: BuildContext } | { ok: false; diagnostic: { file: string; line?: number; column?: number; pointer: string; message: string } };
+
+/** This worker's context for the task's folders, brought up to the task's edition of the shared files. */
+function contextFor(task: BuildTask): Shared {
+  const key = JSON.stringify([task.outputDir, task.templatesRoot, task.schemaRoot, task.durable, task.wordThread]);
+  const wanted = task.versions ?? { schema: 0, templates: 0, themes: {} };
+  const held = contexts.get(key);
+  try {
+    if (!held) {
+      const wordWriter = task.wordThread ? new WordThread(task.memoryMb) : undefined;
+      const context = createBuildContext({ outputDir: task.outputDir, templatesRoot: task.templatesRoot, schemaRoot: task.schemaRoot, durable: task.durable, wordWriter });
+      contexts.set(key, { context, versions: structuredClone(wanted) });
+      return { ok: true, context };
+    }
+    const { context, versions } = held;
+    if (versions.schema !== wanted.schema) {
+      context.briefValidator = compileSchema(context.briefSchemaPath);
+      context.themeValidator = compileSchema(context.themeSchemaPath);
+      context.themes.clear();
+      versions.schema = wanted.schema;
+    }
+    if (versions.templates !== wanted.templates) {
+      context.templates = new Templates(context.templatesRoot);
+      versions.templates = wanted.templates;
+    }
+    for (const [theme, version] of Object.entries(wanted.themes)) {
+      if (versions.themes[theme] !== version) context.themes.delete(theme);
+      versions.themes[theme] = version;
+    }
+    return { ok: true, context };
+  } catch (error) {
+    // Kept at the edition it had: the next task tries the new one again.
+    if (error instanceof TemplateError) return { ok: false, diagnostic: { file: error.file, line: error.line, column: error.column, pointer: '', message: error.message } };
+    if (error instanceof SchemaFileError) return { ok: false, diagnostic: { file: error.file, pointer: '', message: error.message } };
+    throw error;
+  }
+}
