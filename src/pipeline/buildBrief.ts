@@ -13,7 +13,7 @@ import { loadTheme, type ThemeResult } from '../theme/loadTheme.js';
 import type { Theme } from '../theme/types.js';
 import type { PageMap } from '../document/types.js';
 import { writeDocx } from '../writers/docx/writeDocx.js';
-import { docxTheme } from './wordJob.js';
+import { wordTheme } from './wordJob.js';
 import { writePdf } from '../writers/pdf/writePdf.js';
 import type { BuildContext } from './buildContext.js';
 import { lintBrief } from '../lint/lintBrief.js';
@@ -94,7 +94,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   const laidOut =
     wordWriter &&
     ((pages: PageMap) => {
-      docxMade = wordWriter.write({ document, theme: docxTheme(theme.theme), creator: context.creator, pages });
+      docxMade = wordWriter.write({ document, theme: wordTheme(theme.theme), creator: context.creator, pages });
       // Awaited below; should drawing the PDF fail first, a failure here must not go unhandled (it would end the watcher).
       docxMade.catch(() => undefined);
     });

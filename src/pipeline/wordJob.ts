@@ -1,13 +1,10 @@
 import type { Document, PageMap } from '../document/types.js';
-import type { Theme } from '../theme/types.js';
-
-/** What the Word writer needs of a theme: all but the PDF's font files and functions, which stay in the PDF's thread. */
-export type DocxTheme = Omit<Theme, 'fontData' | 'canDraw'>;
+import type { Theme, WordTheme } from '../theme/types.js';
 
 /** One Word document to write elsewhere: the Document, the theme, and where the PDF's pages begin. */
 export interface DocxJob {
   document: Document;
-  theme: DocxTheme;
+  theme: WordTheme;
   creator: string;
   pages: PageMap;
 }
@@ -22,7 +19,8 @@ export interface WordWriter {
   write(job: DocxJob): Promise<Buffer>;
 }
 
-export function docxTheme(theme: Theme): DocxTheme {
-  const { fontData: _fonts, canDraw: _canDraw, ...rest } = theme;
+/** What the Word writer needs of a theme, to send to another thread: the font files, the file list and `canDraw` (a function, which cannot be sent) stay in this one. */
+export function wordTheme(theme: Theme): WordTheme {
+  const { fontData: _fonts, files: _files, canDraw: _canDraw, ...rest } = theme;
   return rest;
 }

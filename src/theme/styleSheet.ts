@@ -1,5 +1,5 @@
 import type { ParagraphRole } from '../document/types.js';
-import type { Theme } from './types.js';
+import type { ThemeFile } from './types.js';
 
 /** One named paragraph style, in points, as both writers apply it. */
 export interface TextStyle {
@@ -20,7 +20,7 @@ export type StyleName = ParagraphRole | 'h1' | 'h2' | 'h3' | 'listItem' | 'conte
  * The look of every paragraph, in one place for both writers: the PDF and the Word document
  * lay out alike (and so put headings on the same pages) only if their sizes and spacing agree.
  */
-export function styleSheet(theme: Theme): Record<StyleName, TextStyle> {
+export function styleSheet(theme: ThemeFile): Record<StyleName, TextStyle> {
   const { colours, font } = theme;
   const { sizes, lineHeight } = font;
   const style = (fontSize: number, colour: string, spaceBefore: number, extra: Partial<TextStyle> = {}): TextStyle => ({
@@ -52,14 +52,44 @@ export function styleSheet(theme: Theme): Record<StyleName, TextStyle> {
 /** Paper sizes, in points (ISO 216 A4; US Letter), as pdfmake and Word both take them. */
 const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612, height: 792 } } as const;
 
-/** The theme's page: its width and height, in points. */
-export function pageSize(theme: Theme): { width: number; height: number } {
-  return PAGE_SIZES[theme.page.size];
+/**
+ * The theme's page, for both writers: where the text frame and the running header and footer
+ * sit. Every number is in points (1/72 inch), measured from the page's edges. The Word writer
+ * makes its text frame a little wider and taller than the margins say (WORD_LINE_EXTRA,
+ * WORD_FRAME_EXTRA in src/writers/docx/writeDocx.ts): that is its own. pdfmake places a running
+ * footer by its top and Word by its bottom, so each has its own number (footerBelowText,
+ * footerFromBottom); they do not put the footer at the same height.
+ */
+export interface PageGeometry {
+  /** The paper: width and height, in points. */
+  size: { width: number; height: number };
+  /** The text frame's distance from each edge of the page, in points (theme.json's `page.margins`). */
+  margins: { top: number; right: number; bottom: number; left: number };
+  /** The width of the text frame, in points: the page's width less the left and right margins. The running header and footer (and their rules) are as wide. */
+  contentWidth: number;
+  /** The running header (every page but the first): its text's top, from the page's top edge, in points. */
+  headerTop: number;
+  /** The gap between the running header's or footer's text and its rule (below the header's text, above the footer's), in points. */
+  ruleGap: number;
+  /** The PDF's running footer: its rule's distance below the text frame's bottom margin line, in points (pdfmake places a footer by its top, from the bottom margin). */
+  footerBelowText: number;
+  /** Word's running footer: its text's bottom, from the page's bottom edge, in points (Word places a footer by its bottom, from the page's edge). */
+  footerFromBottom: number;
 }
 
-/** The width of the text between the theme's left and right margins, in points. */
-export function contentWidth(theme: Theme): number {
-  return pageSize(theme).width - theme.page.margins.left - theme.page.margins.right;
+/** The theme's page geometry, in points: see PageGeometry. */
+export function pageGeometry(theme: ThemeFile): PageGeometry {
+  const { width, height } = PAGE_SIZES[theme.page.size];
+  const { top, right, bottom, left } = theme.page.margins;
+  return {
+    size: { width, height },
+    margins: { top, right, bottom, left },
+    contentWidth: width - left - right,
+    headerTop: top / 2 - 4,
+    ruleGap: 4,
+    footerBelowText: 12,
+    footerFromBottom: bottom / 2 - 10,
+  };
 }
 
 /**
@@ -67,11 +97,11 @@ export function contentWidth(theme: Theme): number {
  * subheading colour, and space above. In points: the space above it, the rule's width, and the
  * gap between the rule and the text (the text is indented by rule and gap together).
  */
-export function noteMetrics(theme: Theme): { spaceBefore: number; rule: number; gap: number; colour: string } {
+export function noteMetrics(theme: ThemeFile): { spaceBefore: number; rule: number; gap: number; colour: string } {
   return { spaceBefore: 8, rule: 2, gap: 8, colour: theme.colours.subheading };
 }
 
 /** The framed box (the acknowledgement box): the gap above it and the padding inside, in points. */
-export function boxMetrics(_theme: Theme): { spaceBefore: number; padding: number } {
+export function boxMetrics(_theme: ThemeFile): { spaceBefore: number; padding: number } {
   return { spaceBefore: 12, padding: 10 };
 }

@@ -18,13 +18,31 @@ export interface ThemeFile {
 
 export type FontStyle = 'normal' | 'bold' | 'italics' | 'bolditalics';
 
-/** A theme ready for writers: its settings, and its font and image files read into memory. */
-export interface Theme extends ThemeFile {
+/**
+ * A theme as the PDF writer takes it: its settings, and its font and image files read into
+ * memory. Plain data only: no functions, nothing a structured clone would lose but the
+ * Buffers' own class (see WordTheme).
+ */
+export interface WriterTheme extends ThemeFile {
   /** The theme's folder name, e.g. "hee". */
   id: string;
   fontData: Record<FontStyle, Buffer>;
   /** Images by the name markup uses for them, e.g. "logo". */
   images: Record<string, Buffer>;
+}
+
+/**
+ * A theme as the Word writer takes it: all of WriterTheme but the font files (Word names the
+ * font; it does not embed it). It is what the Word thread receives (src/pipeline/wordJob.ts),
+ * a structured clone, in which each Buffer arrives as a plain Uint8Array: hence the images' type.
+ */
+export interface WordTheme extends Omit<WriterTheme, 'fontData' | 'images'> {
+  /** Images by the name markup uses for them, e.g. "logo". */
+  images: Record<string, Uint8Array>;
+}
+
+/** A loaded theme: what the writers take, and what the pipeline alone needs of it. */
+export interface Theme extends WriterTheme {
   /** Every file the theme was made from, for dependency tracking. */
   files: string[];
   /** Whether every style of the theme's font can draw this character. */

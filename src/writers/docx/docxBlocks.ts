@@ -2,7 +2,7 @@ import { Bookmark, ImageRun, LineRuleType, PageBreak, Paragraph, TextRun, Shadin
 import { imageSize } from 'image-size';
 import { keepsWithNext, outlineLevels, plainText, splitInlines, type Block, type Inline, type PageMap } from '../../document/types.js';
 import { boxMetrics, noteMetrics, styleSheet } from '../../theme/styleSheet.js';
-import type { Theme } from '../../theme/types.js';
+import type { WordTheme } from '../../theme/types.js';
 import { bookmarkName } from './bookmarks.js';
 import { docxContents } from './docxContents.js';
 import { docxInlines } from './docxInlines.js';
@@ -20,7 +20,7 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
  */
 export function docxBlocks(
   blocks: readonly Block[],
-  theme: Theme,
+  theme: WordTheme,
   contentWidth: number,
   pages: PageMap,
   allBlocks: readonly Block[] = blocks,
@@ -70,7 +70,7 @@ interface NoteFrame {
   border: { left: { style: typeof BorderStyle.SINGLE; size: number; color: string; space: number } };
 }
 
-function noteFrame(theme: Theme): NoteFrame {
+function noteFrame(theme: WordTheme): NoteFrame {
   const { spaceBefore, rule, gap, colour } = noteMetrics(theme);
   // Word draws a paragraph's left border in its indent, `space` points from the text; its size is in eighths of a point.
   return { indent: twips(rule + gap), spaceBefore, border: { left: { style: BorderStyle.SINGLE, size: rule * 8, color: colour.replace('#', ''), space: gap } } };
@@ -127,7 +127,7 @@ function linkRanges(content: readonly Inline[]): [number, number][] {
   return ranges;
 }
 
-function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, contentWidth: number, allBlocks: readonly Block[], placement: Placement): FileChild[] {
+function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: WordTheme, contentWidth: number, allBlocks: readonly Block[], placement: Placement): FileChild[] {
   const { pageBreakBefore, keepWhole, path, breaks } = placement;
   // A block the PDF breaks over pages is not kept whole here: it breaks where the PDF's does.
   const keepLines = (keepWhole && breaks.within(path).length === 0) || undefined;

@@ -1,6 +1,6 @@
 import { AlignmentType, LevelFormat, LineRuleType, type INumberingOptions, type IParagraphStylePropertiesOptions, type IStylesOptions } from 'docx';
 import { styleSheet, type StyleName, type TextStyle } from '../../theme/styleSheet.js';
-import type { Theme } from '../../theme/types.js';
+import type { WordTheme } from '../../theme/types.js';
 
 /** Points to the half-points Word measures font sizes in. */
 const halfPoints = (pt: number) => Math.round(pt * 2);
@@ -39,7 +39,7 @@ export const ENTRY_HEADING_2 = { id: 'EntryHeading2', name: 'Entry heading 2' };
  * The theme's style sheet as Word paragraph styles (pdfStyles makes the same into pdfmake
  * styles). Headings carry outline levels, keep with the next paragraph and keep their lines together.
  */
-export function docxStyles(theme: Theme, language: string): IStylesOptions {
+export function docxStyles(theme: WordTheme, language: string): IStylesOptions {
   const { font } = theme;
   const sheet = styleSheet(theme);
   const word = (name: StyleName, s: TextStyle) => {
@@ -82,7 +82,7 @@ export function docxStyles(theme: Theme, language: string): IStylesOptions {
 }
 
 /** The one bullet list definition: a round bullet in the heading colour, hanging like the PDF's. */
-export function docxNumbering(theme: Theme): INumberingOptions {
+export function docxNumbering(theme: WordTheme): INumberingOptions {
   const indent = twips(styleSheet(theme).listItem.indent);
   return {
     config: [

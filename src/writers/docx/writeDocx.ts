@@ -1,7 +1,7 @@
 import { BorderStyle, Document as WordDocument, Footer, Header, PageNumber, Paragraph, SimpleField, Tab, TabStopType, TextRun } from 'docx';
 import type { Document, PageMap } from '../../document/types.js';
-import { contentWidth, pageSize } from '../../theme/styleSheet.js';
-import type { Theme } from '../../theme/types.js';
+import { pageGeometry } from '../../theme/styleSheet.js';
+import type { WordTheme } from '../../theme/types.js';
 import { docxBlocks } from './docxBlocks.js';
 import { docxParts } from './engine/docxParts.js';
 import { docxNumbering, docxStyles, twips, wordStyleId } from './docxStyles.js';
@@ -31,12 +31,11 @@ export const WORD_LINE_EXTRA = 3;
  * (as the fields' results, with docx's SimpleField), so they show as soon as the file is
  * opened, with no "update fields" prompt.
  */
-export async function writeDocx(document: Document, theme: Theme, creator: string, pages: PageMap): Promise<Buffer> {
-  const { margins } = theme.page;
-  const size = pageSize(theme);
-  const textWidth = contentWidth(theme);
+export async function writeDocx(document: Document, theme: WordTheme, creator: string, pages: PageMap): Promise<Buffer> {
+  const page = pageGeometry(theme);
+  const { size, margins } = page;
   const { meta } = document;
-  const rule = (side: 'top' | 'bottom') => ({ [side]: { style: BorderStyle.SINGLE, size: 4, color: theme.colours.rule.replace('#', ''), space: 4 } });
+  const rule = (side: 'top' | 'bottom') => ({ [side]: { style: BorderStyle.SINGLE, size: 4, color: theme.colours.rule.replace('#', ''), space: page.ruleGap } });
   const word = new WordDocument({
     creator: meta.author,
     lastModifiedBy: creator,
@@ -52,7 +51,7 @@ export async function writeDocx(document: Document, theme: Theme, creator: strin
           titlePage: true, // the first page has no running header or footer
           page: {
             size: { width: twips(size.width), height: twips(size.height) },
-            margin: { top: twips(margins.top), right: twips(margins.right - WORD_LINE_EXTRA), bottom: twips(margins.bottom - WORD_FRAME_EXTRA), left: twips(margins.left), header: twips(margins.top / 2 - 4), footer: twips(margins.bottom / 2 - 10) },
+            margin: { top: twips(margins.top), right: twips(margins.right - WORD_LINE_EXTRA), bottom: twips(margins.bottom - WORD_FRAME_EXTRA), left: twips(margins.left), header: twips(page.headerTop), footer: twips(page.footerFromBottom) },
           },
         },
         headers: {
@@ -66,13 +65,13 @@ export async function writeDocx(document: Document, theme: Theme, creator: strin
               new Paragraph({
                 style: wordStyleId('running'),
                 border: rule('top'),
-                tabStops: [{ type: TabStopType.RIGHT, position: twips(textWidth) }],
+                tabStops: [{ type: TabStopType.RIGHT, position: twips(page.contentWidth) }],
                 children: [new TextRun(meta.footer), new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of '] }), new SimpleField('NUMPAGES', String(pages.pageCount))],
               }),
             ],
           }),
         },
-        children: docxBlocks(document.blocks, theme, textWidth, pages),
+        children: docxBlocks(document.blocks, theme, page.contentWidth, pages),
       },
     ],
   });

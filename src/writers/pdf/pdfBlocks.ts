@@ -1,7 +1,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { keepsWithNext, plainText, type Block, type Heading } from '../../document/types.js';
 import { boxMetrics, noteMetrics, styleSheet } from '../../theme/styleSheet.js';
-import type { Theme } from '../../theme/types.js';
+import type { WriterTheme } from '../../theme/types.js';
 import { pdfContents } from './pdfContents.js';
 import { pdfInlines } from './pdfInlines.js';
 import type { PdfStyles } from './pdfStyles.js';
@@ -29,7 +29,7 @@ interface Tagging {
  * tagged with its structure element. A heading, with the source line under it and the first
  * block after those, is one unbreakable unit, so no heading is left alone at the foot of a page.
  */
-export function pdfBlocks(blocks: readonly Block[], theme: Theme, tagging: Tagging, allBlocks: readonly Block[] = blocks): Content[] {
+export function pdfBlocks(blocks: readonly Block[], theme: WriterTheme, tagging: Tagging, allBlocks: readonly Block[] = blocks): Content[] {
   const out: Content[] = [];
   const parents = outlineParents(blocks);
   let breakBefore = false;
@@ -60,7 +60,7 @@ export function pdfBlocks(blocks: readonly Block[], theme: Theme, tagging: Taggi
   return out;
 }
 
-function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: Theme, tagging: Tagging, allBlocks: readonly Block[], parents: Map<string, string>): Content {
+function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: WriterTheme, tagging: Tagging, allBlocks: readonly Block[], parents: Map<string, string>): Content {
   const { tree, parent, styles } = tagging;
   switch (block.kind) {
     case 'heading': {
@@ -166,6 +166,6 @@ function outlineParents(blocks: readonly Block[]): Map<string, string> {
 }
 
 /** Where a theme image lives in pdfmake's virtual file system. */
-export function imagePath(theme: Theme, name: string): string {
+export function imagePath(theme: WriterTheme, name: string): string {
   return `themes/${theme.id}/images/${name}`;
 }

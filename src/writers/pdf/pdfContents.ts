@@ -1,6 +1,6 @@
 import type { Content, CustomTableLayout } from 'pdfmake/interfaces.js';
 import { contentsHeadings, plainText, type Block } from '../../document/types.js';
-import type { Theme } from '../../theme/types.js';
+import type { WriterTheme } from '../../theme/types.js';
 import type { PdfStyles } from './pdfStyles.js';
 import type { TagNode, TagTree } from './pdfTags.js';
 
@@ -26,7 +26,7 @@ const NUMBER_WIDTH = 36;
  * In the structure tree: a TOC of TOCI items, each a Link holding the heading and its number.
  * `width` is the width of the text, in points.
  */
-export function pdfContents(title: string, blocks: readonly Block[], theme: Theme, parent: TagNode, tree: TagTree, styles: PdfStyles, width: number): Content[] {
+export function pdfContents(title: string, blocks: readonly Block[], theme: WriterTheme, parent: TagNode, tree: TagTree, styles: PdfStyles, width: number): Content[] {
   const titleNode = tree.add(parent, 'P');
   const toc = tree.add(parent, 'TOC');
   const lines = contentsHeadings(blocks).map((heading): Content => {

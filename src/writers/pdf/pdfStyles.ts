@@ -1,6 +1,6 @@
 import type { Style } from 'pdfmake/interfaces.js';
 import { styleSheet, type StyleName, type TextStyle } from '../../theme/styleSheet.js';
-import type { Theme } from '../../theme/types.js';
+import type { WriterTheme } from '../../theme/types.js';
 import { singleSpacingFactor } from './singleSpacing.js';
 
 /** A paragraph style as pdfmake properties: its text properties, and the margin of the paragraph. */
@@ -19,7 +19,7 @@ export type PdfStyles = Record<StyleName, PdfStyle> & { link: Style };
  * style costs each look-up a walk through the style dictionary (and a new Set), about a tenth
  * of the time of a warm build. A property on the piece of text itself is found at once.
  */
-export function pdfStyles(theme: Theme): PdfStyles {
+export function pdfStyles(theme: WriterTheme): PdfStyles {
   const single = singleSpacingFactor(theme.fontData.normal);
   const pdf = (s: TextStyle): PdfStyle => ({
     text: { fontSize: s.fontSize, color: s.colour, bold: s.bold, lineHeight: s.lineHeight * single },

@@ -1,7 +1,7 @@
-import type { Content, PageSize, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { outlineLevels, type Document, type PageMap } from '../../document/types.js';
-import { contentWidth } from '../../theme/styleSheet.js';
-import type { Theme } from '../../theme/types.js';
+import { pageGeometry } from '../../theme/styleSheet.js';
+import type { WriterTheme } from '../../theme/types.js';
 import { imagePath, pdfBlocks } from './pdfBlocks.js';
 import { fontName, pdfmakeFor } from './engine/pdfmakeInstance.js';
 import { pdfStyles } from './pdfStyles.js';
@@ -23,7 +23,7 @@ export interface PdfOptions {
   onLaidOut?: (pages: PageMap) => void;
 }
 
-export async function writePdf(document: Document, theme: Theme, creator: string, { tagged = true, onLaidOut }: PdfOptions = {}): Promise<WrittenPdf> {
+export async function writePdf(document: Document, theme: WriterTheme, creator: string, { tagged = true, onLaidOut }: PdfOptions = {}): Promise<WrittenPdf> {
   let pageCount = 0;
   const headings = new Map<string, number>();
   let text: Pick<PageMap, 'starts' | 'wordBreaks'> = { starts: [], wordBreaks: [] };
@@ -41,7 +41,8 @@ export async function writePdf(document: Document, theme: Theme, creator: string
     vfs.writeFileSync(path, data);
     images[path] = path;
   }
-  const { margins } = theme.page;
+  const page = pageGeometry(theme);
+  const { margins } = page;
   const { meta } = document;
   // Tagged: a structure tree for screen readers, PDF/UA-1 identification, the title shown by viewers.
   installTaggingRenderer();
@@ -50,7 +51,7 @@ export async function writePdf(document: Document, theme: Theme, creator: string
   const running = (text: string): Content[] => [{ text, ...styles.running.text, _tag: PAGINATION } as Content];
   const rule = (width: number): Content => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.5, lineColor: theme.colours.rule }] });
   const definition: TDocumentDefinitions = {
-    pageSize: theme.page.size.toUpperCase() as PageSize,
+    pageSize: { ...page.size }, // a copy: pdfmake writes the orientation onto it
     pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
     info: {
       title: meta.title,
@@ -68,24 +69,24 @@ export async function writePdf(document: Document, theme: Theme, creator: string
     language: meta.language,
     displayTitle: true,
     defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: theme.font.lineHeight * singleSpacingFactor(theme.fontData.normal) },
-    header: (page, _pages, size) =>
-      page === 1
+    header: (pageNumber) =>
+      pageNumber === 1
         ? null
-        : { margin: [margins.left, margins.top / 2 - 4, margins.right, 0], stack: [{ text: running(meta.header), margin: [0, 0, 0, 4] }, rule(size.width - margins.left - margins.right)] },
-    footer: (page, pages, size) => {
+        : { margin: [margins.left, page.headerTop, margins.right, 0], stack: [{ text: running(meta.header), margin: [0, 0, 0, page.ruleGap] }, rule(page.contentWidth)] },
+    footer: (pageNumber, pages) => {
       pageCount = pages;
-      return page === 1
+      return pageNumber === 1
         ? null
         : {
-            margin: [margins.left, 12, margins.right, 0],
+            margin: [margins.left, page.footerBelowText, margins.right, 0],
             stack: [
-              rule(size.width - margins.left - margins.right),
-              { columns: [{ text: running(meta.footer) }, { text: running(`Page ${page} of ${pages}`), alignment: 'right', width: 'auto' }], margin: [0, 4, 0, 0] },
+              rule(page.contentWidth),
+              { columns: [{ text: running(meta.footer) }, { text: running(`Page ${pageNumber} of ${pages}`), alignment: 'right', width: 'auto' }], margin: [0, page.ruleGap, 0, 0] },
             ],
           };
     },
     images,
-    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks), styles, pageStarts, path: [], width: contentWidth(theme) }),
+    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks), styles, pageStarts, path: [], width: page.contentWidth }),
     // pdfmake asks this of every node once laid out (before drawing); it is how the heading pages are learnt.
     pageBreakBefore: (node) => {
       if (node.headlineLevel && node.id) headings.set(node.id, node.startPosition.pageNumber);

@@ -1,5 +1,5 @@
 import pdfmake from 'pdfmake';
-import type { Theme } from '../../../theme/types.js';
+import type { WriterTheme } from '../../../theme/types.js';
 import { shareTextLayoutAcrossDocuments } from './sharedTextLayout.js';
 import { installStyleLookups } from './styleLookups.js';
 import { letUnbreakableBlocksFlow } from './unbreakableFlow.js';
@@ -16,7 +16,7 @@ let configured = false;
  * or the network (every font and image is handed to it in memory, from the theme), and it
  * knows each theme's fonts by a virtual file name.
  */
-export function pdfmakeFor(theme: Theme): typeof pdfmake {
+export function pdfmakeFor(theme: WriterTheme): typeof pdfmake {
   if (!configured) {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
@@ -39,6 +39,6 @@ export function pdfmakeFor(theme: Theme): typeof pdfmake {
 }
 
 /** The family name pdfmake knows a theme's font by (unique per theme). */
-export function fontName(theme: Theme): string {
+export function fontName(theme: WriterTheme): string {
   return `${theme.id}:${theme.font.family}`;
 }
