@@ -41,9 +41,9 @@ describe('bad input: a clear message naming the file, the place and the rule', (
 
   it('a file far too large to be a brief is refused before it is parsed', async () => {
     const file = join(temp('huge'), 'huge.json');
-    writeFileSync(file, `{"series": "${'x'.repeat(21 * 1_048_576)}"}`);
+    writeFileSync(file, `{"series": "${'x'.repeat(4.5 * 1_048_576)}"}`);
     const result = await runBrief('validate', file);
-    expect(result.out[0]).toBe(`${file}  the file is 21 MB: a brief is at most 20 MB (is this the right file?)`);
+    expect(result.out[0]).toBe(`${file}  the file is 4.5 MB: a brief is at most 4 MB, some forty times the January 2021 brief; split it into two briefs (or is this the right file?)`);
   });
 });
 

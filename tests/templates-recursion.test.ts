@@ -6,6 +6,7 @@ import { batchBuild } from '../src/batch/batchBuild.js';
 import { briefFiles } from '../src/pipeline/briefFiles.js';
 import { buildBrief } from '../src/pipeline/buildBrief.js';
 import { createBuildContext } from '../src/pipeline/buildContext.js';
+import { watchBriefs } from '../src/watch/watchBriefs.js';
 
 /** A project whose entry partial includes itself (at its end, so it would recurse for ever). */
 function recursiveProject() {
@@ -23,7 +24,7 @@ const expected = (root: string) => ({
 });
 
 describe('a partial that includes itself', () => {
-  it('is a located diagnostic when built in this thread (as brief watch builds)', async () => {
+  it('is a located diagnostic from the pipeline itself', async () => {
     const root = recursiveProject();
     const path = join(root, 'briefs', 'brief.json');
     const result = await buildBrief({ path, file: path }, createBuildContext({ outputDir: join(root, 'output'), templatesRoot: join(root, 'templates') }));
@@ -37,5 +38,24 @@ describe('a partial that includes itself', () => {
     const report = await batchBuild(await briefFiles([join(root, 'briefs')]), { outputDir: join(root, 'output'), templatesRoot: join(root, 'templates'), concurrency }, { info: (l) => lines.push(l), error: (l) => lines.push(l) });
     expect(report.summary).toEqual({ built: 0, skipped: 0, failed: 1 });
     expect(lines.join('\n')).toContain(`${expected(root).file}  ${expected(root).message}`);
+  });
+
+  it('is that brief\'s diagnostic under brief watch, which goes on watching', async () => {
+    const root = recursiveProject();
+    const lines: string[] = [];
+    const watching = watchBriefs({
+      briefsDir: join(root, 'briefs'),
+      templatesRoot: join(root, 'templates'),
+      schemaRoot: join(process.cwd(), 'schema'),
+      outputDir: join(root, 'output'),
+      out: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
+    });
+    try {
+      await watching.ready;
+      expect(lines.join('\n')).toContain(`${expected(root).file}  ${expected(root).message}`);
+      expect(lines.at(-1)).toContain('watching');
+    } finally {
+      await watching.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { allEntries } from '../brief/stats.js';
 import type { Brief, Entry, Subsection } from '../brief/types.js';
-import { sameReference } from './sameReference.js';
+import { ReferenceIndex } from './sameReference.js';
 import type { ReferenceItem } from './references.js';
 import { toEntry } from './toEntry.js';
 
@@ -19,7 +19,9 @@ export interface ImportPlan {
  */
 export function planImport(original: Brief, items: ReferenceItem[], heading: string): ImportPlan {
   const brief = structuredClone(original);
-  const existing = allEntries(brief);
+  // The brief's entries, then each one added: a reference is looked up, not compared with each in turn.
+  const seen = new ReferenceIndex<{ entry: Entry; inBrief: boolean }>();
+  for (const entry of allEntries(brief)) seen.add(entry, { entry, inBrief: true });
   const added: Entry[] = [];
   const skipped: ImportPlan['skipped'] = [];
   for (const item of items) {
@@ -28,17 +30,17 @@ export function planImport(original: Brief, items: ReferenceItem[], heading: str
       skipped.push({ title: '(no title)', why: 'it has no title' });
       continue;
     }
-    const before = existing.find((e) => sameReference(e, entry));
-    if (before) {
-      skipped.push({ title: entry.title, why: `already in the brief as "${before.title}"` });
+    const same = seen.find(entry);
+    if (same?.earlier.inBrief) {
+      skipped.push({ title: entry.title, why: `already in the brief as "${same.earlier.entry.title}"` });
       continue;
     }
-    const twice = added.find((e) => sameReference(e, entry));
-    if (twice) {
+    if (same) {
       skipped.push({ title: entry.title, why: 'it is in the import twice' });
       continue;
     }
     added.push(entry);
+    seen.add(entry, { entry, inBrief: false });
   }
   const wanted = heading.trim().toLowerCase();
   let target: Subsection | undefined = brief.sections.flatMap((s) => [s, ...(s.subsections ?? [])]).find((s) => s.heading.trim().toLowerCase() === wanted);

@@ -50,15 +50,6 @@ export function startBuildEngine(options: EngineOptions): BuildEngine {
   // By require: piscina stays outside the bundle and is found in node_modules.
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const { filename, workerData } = workerScript('build-worker');
-  const pool = new Piscina<BuildTask, BuildResult>({
-    filename,
-    workerData,
-    minThreads: threads,
-    maxThreads: threads,
-    // A worker idles until the engine closes: it holds the warm context.
-    idleTimeout: Number.POSITIVE_INFINITY,
-    resourceLimits: { maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, memoryMb), maxOldGenerationSizeMb: memoryMb },
-  });
   const task = (file: BriefFile, versions?: SharedVersions): BuildTask => ({
     file,
     outputDir: options.outputDir,
@@ -69,9 +60,53 @@ export function startBuildEngine(options: EngineOptions): BuildEngine {
     memoryMb,
     versions,
   });
+  // Builds handed to the pool and not yet answered, with what to answer a crash with.
+  const outstanding = new Map<symbol, { file: BriefFile; settle: (result: BuildResult) => void }>();
+  let pool: InstanceType<typeof Piscina<BuildTask, BuildResult>> | undefined;
+  const startPool = () => {
+    const started = new Piscina<BuildTask, BuildResult>({
+      filename,
+      workerData,
+      // Not the caller's Node options: what a worker needs is in workerScript.ts, and some options
+      // (`--input-type`, say) stop a worker from starting at all.
+      execArgv: [],
+      minThreads: threads,
+      maxThreads: threads,
+      // A worker idles until the engine closes: it holds the warm context.
+      idleTimeout: Number.POSITIVE_INFINITY,
+      resourceLimits: { maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, memoryMb), maxOldGenerationSizeMb: memoryMb },
+    });
+    // A worker that fails before it takes a brief (while it starts, say, out of memory): piscina
+    // starts no more, and what waits for one would wait for ever. Each such build is answered
+    // with the failure, and the next build starts a new pool.
+    started.on('error', (error: unknown) => {
+      for (const { file, settle } of outstanding.values()) settle(crashResult(file, error, memoryMb));
+      outstanding.clear();
+      if (pool === started) pool = undefined;
+      void started.destroy();
+    });
+    return started;
+  };
+  pool = startPool();
   return {
-    // A worker that V8 stops for want of memory rejects its task with ERR_WORKER_OUT_OF_MEMORY.
-    build: (file, versions) => pool.run(task(file, versions)).catch((error: unknown) => crashResult(file, error, memoryMb)),
-    close: () => pool.destroy(),
+    build: (file, versions) =>
+      new Promise<BuildResult>((resolve) => {
+        const id = Symbol(file.path);
+        let settled = false;
+        const settle = (result: BuildResult) => {
+          if (settled) return;
+          settled = true;
+          outstanding.delete(id);
+          resolve(result);
+        };
+        outstanding.set(id, { file, settle });
+        pool ??= startPool();
+        // A worker that V8 stops for want of memory rejects its task with ERR_WORKER_OUT_OF_MEMORY.
+        pool.run(task(file, versions)).then(settle, (error: unknown) => settle(crashResult(file, error, memoryMb)));
+      }),
+    close: async () => {
+      await pool?.destroy();
+      pool = undefined;
+    },
   };
 }

@@ -16,7 +16,7 @@ export class WordThread implements WordWriter {
 
   constructor(memoryMb: number) {
     const { filename, workerData } = workerScript('docx-worker');
-    this.worker = new Worker(filename, { workerData, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    this.worker = new Worker(filename, { workerData, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
     this.worker.on('message', (message: { bytes?: Uint8Array; error?: string }) => {
       const job = this.pending.shift();
       if (message.error !== undefined) job?.reject(new Error(message.error));

@@ -1,5 +1,5 @@
 import { isBulletList, isNoteItem, type BriefBlock, type Brief, type Entry } from '../brief/types.js';
-import { doiOf, nearlySameTitle, normalisedTitle, sameReference } from '../authoring/sameReference.js';
+import { nearlySameTitle, ReferenceIndex } from '../authoring/sameReference.js';
 import { MONTHS } from '../brief/months.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedJson } from '../load/loadJsonFile.js';
@@ -24,30 +24,27 @@ export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
   const found: { pointer: string; message: string }[] = [];
   const name = (p: Placed) => `"${p.entry.title}" (${p.pointer})`;
 
-  // Each title, DOI and summary is normalised once; only titles of about the same length are compared letter by letter.
-  const keyed = placed.map((p) => ({ ...p, title: normalisedTitle(p.entry.title), doi: doiOf(p.entry), summary: summaryText(p.entry.summary) }));
-  const byTitle = new Map<string, (typeof keyed)[number]>();
-  const byDoi = new Map<string, (typeof keyed)[number]>();
-  const bySummary = new Map<string, (typeof keyed)[number]>();
-  keyed.forEach((later, i) => {
-    const sameDoi = later.doi ? byDoi.get(later.doi) : undefined;
-    const sameTitle = later.doi && sameDoi === undefined ? undefined : byTitle.get(later.title);
-    const nearly =
-      sameDoi ?? sameTitle ?? keyed.slice(0, i).find((p) => Math.abs(p.title.length - later.title.length) <= later.title.length * 0.05 && sameReference(p.entry, later.entry));
-    if (sameDoi || sameTitle || nearly) {
-      const earlier = (sameDoi ?? sameTitle ?? nearly) as (typeof keyed)[number];
-      const why = sameDoi ? 'the same DOI' : sameTitle ? 'the same title' : 'nearly the same title';
-      found.push({ pointer: later.pointer, message: `the same entry twice: this has ${why} as ${name(earlier)}` });
-    }
-    if (later.doi && !byDoi.has(later.doi)) byDoi.set(later.doi, later);
-    if (!byTitle.has(later.title)) byTitle.set(later.title, later);
+  // Each entry is indexed as it is passed: an earlier entry that is the same reference is found by look-up (ReferenceIndex).
+  const references = new ReferenceIndex<Placed>();
+  const bySummary = new Map<string, Placed>();
+  for (const later of placed) {
+    const same = references.find(later.entry);
+    if (same) found.push({ pointer: later.pointer, message: `the same entry twice: this has ${same.why} as ${name(same.earlier)}` });
+    references.add(later.entry, later);
 
-    const earlierSummary = later.summary.length >= 40 ? bySummary.get(later.summary) : undefined;
+    const summary = summaryText(later.entry.summary);
+    const earlierSummary = summary.length >= 40 ? bySummary.get(summary) : undefined;
     if (earlierSummary && !nearlySameTitle(earlierSummary.entry.title, later.entry.title)) {
       found.push({ pointer: `${later.pointer}/summary`, message: `the same summary as ${name(earlierSummary)}, under a different title: "${later.entry.title}"` });
     }
-    if (later.summary.length >= 40 && !bySummary.has(later.summary)) bySummary.set(later.summary, later);
-  });
+    if (summary.length >= 40 && !bySummary.has(summary)) bySummary.set(summary, later);
+  }
+  if (references.incomplete) {
+    found.push({
+      pointer: '/sections',
+      message: `${placed.length.toLocaleString('en-GB')} entries are too many to compare every title with every other letter by letter: entries with the same title or DOI were all found, but some with nearly the same title may not be`,
+    });
+  }
 
   for (const part of new Set(placed.map((p) => p.part))) {
     const inPart = placed.filter((p) => p.part === part);

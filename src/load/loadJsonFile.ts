@@ -31,15 +31,16 @@ export async function loadJsonFile(path: string, file: string): Promise<LoadResu
   } catch (error) {
     return fail({ file, message: describeReadError(error) });
   }
+  if (bytes.length > MAX_BYTES) {
+    const mb = (n: number) => `${(n / 1_048_576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+    return fail({ file, message: `the file is ${mb(bytes.length)}: a brief is at most ${mb(MAX_BYTES)}, some forty times the January 2021 brief; split it into two briefs (or is this the right file?)` });
+  }
   if (!isUtf8(bytes)) {
     return fail({ file, ...firstNonUtf8(bytes), message: 'the file is not UTF-8 text: save it with UTF-8 encoding (the bytes here are not UTF-8)' });
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') {
     return fail({ file, line: 1, column: 1, message: 'the file is empty: a brief is a JSON object, starting with {' });
-  }
-  if (bytes.length > MAX_BYTES) {
-    return fail({ file, message: `the file is ${Math.round(bytes.length / 1_048_576)} MB: a brief is at most ${MAX_BYTES / 1_048_576} MB (is this the right file?)` });
   }
   const tooDeep = nestingBeyond(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
@@ -68,8 +69,12 @@ export async function loadJsonFile(path: string, file: string): Promise<LoadResu
   return { ok: true, loaded: { file, text, data, sourceMap: map, sha256: createHash('sha256').update(bytes).digest('hex') } };
 }
 
-/** Larger than any brief: a mistake (a wrong file, a runaway paste), refused before it is read. */
-const MAX_BYTES = 20 * 1_048_576;
+/**
+ * The largest brief, in bytes: refused at once, before the slow work. The largest briefs within
+ * it build in well under the build worker's 2,048 MB (WORKER_MEMORY_MB): 4.8 MB of the 2021
+ * brief's entries took 1.1 GB and 20 s (docs/performance.md).
+ */
+export const MAX_BYTES = 4 * 1_048_576;
 /** Deeper than any brief (about 8): refused before a parser can run out of stack on it. */
 const MAX_DEPTH = 64;
 
