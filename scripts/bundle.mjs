@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sourceHash } from '../src/engine/sourceHash.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -47,6 +48,7 @@ await build({
 for (const name of readdirSync(`${root}dist`).filter((n) => n.endsWith('.cjs'))) {
   const file = `${root}dist/${name}`;
   const code = readFileSync(file, 'utf8');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: every character outside ASCII, from U+0000 up
   const ascii = code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   if (ascii !== code) writeFileSync(file, ascii);
 }
@@ -55,6 +57,13 @@ for (const name of readdirSync(`${root}dist`).filter((n) => n.endsWith('.cjs')))
 // once here rather than in every run: it names this build of the program in the manifest, so
 // that a new build, or an upgraded library, rebuilds every brief.
 const hash = createHash('sha256');
-for (const name of readdirSync(`${root}dist`).filter((n) => n.endsWith('.cjs')).sort()) hash.update(name).update(readFileSync(`${root}dist/${name}`));
+for (const name of readdirSync(`${root}dist`)
+  .filter((n) => n.endsWith('.cjs'))
+  .sort())
+  hash.update(name).update(readFileSync(`${root}dist/${name}`));
 hash.update('package-lock.json').update(readFileSync(`${root}package-lock.json`));
 writeFileSync(`${root}dist/build-id`, `${hash.digest('hex').slice(0, 16)}\n`);
+
+// And the source they were built from: a program run from that very source (npm test) starts its
+// workers from the bundles, which is quicker (src/engine/workerScript.ts).
+writeFileSync(`${root}dist/source-hash`, `${sourceHash(root)}\n`);

@@ -103,7 +103,9 @@ describe('the PDF is tagged for screen readers (PDF/UA-1 machine checks)', () =>
 
   it('has a tree whose text is the text of the pages without the running header and footer', () => {
     const total = pdf.pages.length;
-    const pages = pdf.pages.map((text, i) => (i === 0 ? text : text.replace(`Evidence Brief: Peer Support Workers HEE Knowledge Management Team, January 2021 Page ${i + 1} of ${total}`, '')));
+    const pages = pdf.pages.map((text, i) =>
+      i === 0 ? text : text.replace(`Evidence Brief: Peer Support Workers HEE Knowledge Management Team, January 2021 Page ${i + 1} of ${total}`, ''),
+    );
     expect(squeeze(textOf({ role: '', text: [], objects: [], children: root }))).toBe(squeeze(pages.join('')));
   });
 });

@@ -25,7 +25,9 @@ describe('brief new', () => {
       const now = new Date();
       expect(brief.topic).toBe('Nursing Associates');
       expect(brief.published).toBe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`);
-      expect(brief.acknowledgement).toMatch(/^Evidence Brief: Nursing Associates\. Your Name\. \([A-Z][a-z]+ \d{4}\)\. UK: Health Education England Knowledge Management Team$/);
+      expect(brief.acknowledgement).toMatch(
+        /^Evidence Brief: Nursing Associates\. Your Name\. \([A-Z][a-z]+ \d{4}\)\. UK: Health Education England Knowledge Management Team$/,
+      );
       expect(brief.sections.map((s) => s.heading)).toContain('Published Peer Reviewed Research');
       expect(brief.closingNote.heading).toBe('*Help accessing articles or papers');
       expect((await runBrief('validate', 'briefs/nursing-associates.json')).code).toBe(0);
@@ -52,7 +54,12 @@ describe('brief import', () => {
 
   it('imports RIS, BibTeX, MEDLINE and CSL-JSON into a brief that then validates and builds', async () => {
     const { dir, brief } = await newBrief();
-    for (const [file, section] of [['zotero.ris', 'Key publications – the big picture'], ['refworks.bib', 'Views, perceptions and experiences'], ['pubmed.nbib', 'key publications – the big picture'], ['crossref.json', 'COVID-19']] as const) {
+    for (const [file, section] of [
+      ['zotero.ris', 'Key publications – the big picture'],
+      ['refworks.bib', 'Views, perceptions and experiences'],
+      ['pubmed.nbib', 'key publications – the big picture'],
+      ['crossref.json', 'COVID-19'],
+    ] as const) {
       const result = await runBrief('import', refs(file), '--into', brief, '--section', section);
       expect(result.code, result.out.join('\n')).toBe(0);
     }
@@ -69,9 +76,24 @@ describe('brief import', () => {
     ]);
     const entries = allEntries(data);
     expect(entries.map((e) => [e.title, e.url, e.date, e.source])).toEqual([
-      ['Peer Support Workers in Health: a qualitative metasynthesis of their experiences', 'https://doi.org/10.5555/pone.2015.0001', 'October 2015', 'PLOS ONE'],
-      ["So if we like the idea of peer workers, why aren't we seeing more?", 'https://doi.org/10.5555/wjp.2015.0002', 'June 2015', 'World Journal of Psychiatry'],
-      ['The role of the peer support worker in increasing rural mental health help-seeking', 'https://doi.org/10.5555/ajrh.2020.0004', 'April 2020', 'The Australian Journal of Rural Health'],
+      [
+        'Peer Support Workers in Health: a qualitative metasynthesis of their experiences',
+        'https://doi.org/10.5555/pone.2015.0001',
+        'October 2015',
+        'PLOS ONE',
+      ],
+      [
+        "So if we like the idea of peer workers, why aren't we seeing more?",
+        'https://doi.org/10.5555/wjp.2015.0002',
+        'June 2015',
+        'World Journal of Psychiatry',
+      ],
+      [
+        'The role of the peer support worker in increasing rural mental health help-seeking',
+        'https://doi.org/10.5555/ajrh.2020.0004',
+        'April 2020',
+        'The Australian Journal of Rural Health',
+      ],
       ['Peer specialists in suicide prevention: Possibilities and pitfalls', 'https://doi.org/10.5555/ps.2019.0005', '2019', 'Psychological Services'],
       [
         'Workplace experiences of mental health consumer peer workers in New South Wales, Australia: a survey study exploring job satisfaction, burnout and turnover intention',
@@ -79,10 +101,22 @@ describe('brief import', () => {
         'June 2020',
         'BMC Psychiatry',
       ],
-      ["More 'milk' than 'psychology or tablets': mental health professionals' perspectives on the value of peer support workers", 'https://example.org/health-expectations/milk', 'December 2020', 'Health Expectations'],
-      ['A role for lived experience mental health leadership in the age of Covid-19', 'https://doi.org/10.5555/jmh.2020.0006', 'June 2020', 'Journal of Mental Health'],
+      [
+        "More 'milk' than 'psychology or tablets': mental health professionals' perspectives on the value of peer support workers",
+        'https://example.org/health-expectations/milk',
+        'December 2020',
+        'Health Expectations',
+      ],
+      [
+        'A role for lived experience mental health leadership in the age of Covid-19',
+        'https://doi.org/10.5555/jmh.2020.0006',
+        'June 2020',
+        'Journal of Mental Health',
+      ],
     ]);
-    expect(entries[2]?.summary).toEqual(['Mental health peer support workers draw on lived experience to provide benefit to people experiencing mental distress.']);
+    expect(entries[2]?.summary).toEqual([
+      'Mental health peer support workers draw on lived experience to provide benefit to people experiencing mental distress.',
+    ]);
     expect(entries[3]?.summary).toBeUndefined();
     expect(entries[0]?.summary?.[0]).toMatch(/^Peer support models, where an individual has a specific illness/);
     expect((await runBrief('validate', brief)).code).toBe(0);
@@ -112,7 +146,9 @@ describe('brief import', () => {
     const before = readFileSync(brief, 'utf8');
     const result = await runBrief('import', refs('pubmed.nbib'), '--into', brief, '--section', 'Research', '--dry-run');
     expect(result.out.at(-1)).toBe('2 MEDLINE records: 2 would be added to "Research" (a new section at the end), 0 skipped');
-    expect(result.out[0]).toBe('would add: The role of the peer support worker in increasing rural mental health help-seeking (April 2020, The Australian Journal of Rural Health)');
+    expect(result.out[0]).toBe(
+      'would add: The role of the peer support worker in increasing rural mental health help-seeking (April 2020, The Australian Journal of Rural Health)',
+    );
     expect(readFileSync(brief, 'utf8')).toBe(before);
   });
 
@@ -120,7 +156,7 @@ describe('brief import', () => {
     const { brief } = await newBrief();
     const result = await runBrief('import', 'references.xlsx', '--into', brief, '--section', 'X');
     expect(result.code).toBe(1);
-    expect(result.err[0]).toBe('brief: cannot tell the format of ' + join(process.cwd(), 'references.xlsx') + ': name it .ris, .bib, .nbib or .json (CSL-JSON)');
+    expect(result.err[0]).toBe(`brief: cannot tell the format of ${join(process.cwd(), 'references.xlsx')}: name it .ris, .bib, .nbib or .json (CSL-JSON)`);
   });
 });
 
@@ -136,7 +172,13 @@ describe('reading references', () => {
         DOI: '10.5555/ajrh.2020.0004',
         issued: { 'date-parts': [[2020, 4]] },
       },
-      { PMID: '32000002', title: 'Peer specialists in suicide prevention: Possibilities and pitfalls', 'container-title': 'Psychological Services', DOI: '10.5555/ps.2019.0005', issued: { 'date-parts': [[2019]] } },
+      {
+        PMID: '32000002',
+        title: 'Peer specialists in suicide prevention: Possibilities and pitfalls',
+        'container-title': 'Psychological Services',
+        DOI: '10.5555/ps.2019.0005',
+        issued: { 'date-parts': [[2019]] },
+      },
     ]);
   });
 
@@ -161,7 +203,9 @@ describe('brief lint', () => {
       '1026:13  /sections/5/subsections/15/entries/0  warning: the same entry twice: this has the same title as "What happens when peer support workers are introduced as members of community-based clinical mental health service delivery teams: a qualitative study" (/sections/5/subsections/3/entries/2)',
       '1127:13  /sections/5/subsections/19/entries/0  warning: the same entry twice: this has the same title as "The transition from patient to mental health peer worker: A grounded theory approach" (/sections/5/subsections/7/entries/0)',
     ]);
-    expect(out).toContain('briefs/peer-support-workers-2021-01.json:17:9  /sections/0/entries/0  warning: 118 entries have no link ("url"), this one and 117 more: readers cannot follow them to the source');
+    expect(out).toContain(
+      'briefs/peer-support-workers-2021-01.json:17:9  /sections/0/entries/0  warning: 118 entries have no link ("url"), this one and 117 more: readers cannot follow them to the source',
+    );
     expect(out.filter((l) => l.includes('not newest first'))).toHaveLength(11);
     expect(out.at(-1)).toBe('briefs/peer-support-workers-2021-01.json: 18 warnings');
     expect((await runBrief('lint', '--strict', 'briefs/peer-support-workers-2021-01.json')).code).toBe(1);

@@ -69,9 +69,13 @@ describe('brief build as a scheduled batch', () => {
   it('gives the same bytes with one worker or two', async () => {
     const root = makeProject(2);
     await build(root, { concurrency: 1 });
-    const one = readdirSync(join(root, 'output')).filter((n) => !n.startsWith('.')).map((n) => readFileSync(join(root, 'output', n)));
+    const one = readdirSync(join(root, 'output'))
+      .filter((n) => !n.startsWith('.'))
+      .map((n) => readFileSync(join(root, 'output', n)));
     await build(root, { concurrency: 2, force: true });
-    const two = readdirSync(join(root, 'output')).filter((n) => !n.startsWith('.')).map((n) => readFileSync(join(root, 'output', n)));
+    const two = readdirSync(join(root, 'output'))
+      .filter((n) => !n.startsWith('.'))
+      .map((n) => readFileSync(join(root, 'output', n)));
     expect(one).toHaveLength(6); // a PDF and a .docx for each of the three briefs
     expect(two).toHaveLength(6);
     expect(two.every((bytes, i) => bytes.equals(one[i] as Buffer))).toBe(true);
@@ -119,7 +123,10 @@ describe('brief build as a scheduled batch', () => {
     const root = makeProject(2, { plain: false });
     const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid as number;
     mkdirSync(join(root, 'output', LOCK_NAME), { recursive: true });
-    writeFileSync(join(root, 'output', `${LOCK_NAME}.owner.json`), JSON.stringify({ pid: gone, host: hostname(), started: '2026-11-25T02:00:00.000Z', command: 'brief build' }));
+    writeFileSync(
+      join(root, 'output', `${LOCK_NAME}.owner.json`),
+      JSON.stringify({ pid: gone, host: hostname(), started: '2026-11-25T02:00:00.000Z', command: 'brief build' }),
+    );
     const result = spawnBrief(['build', 'briefs'], root);
     expect(result.stdout).toContain(`a lock left by a build that stopped (process ${gone}, started 2026-11-25T02:00:00.000Z) was found and taken over`);
     expect(result.code).toBe(0);
@@ -132,18 +139,28 @@ describe('brief build as a scheduled batch', () => {
     // Killed between taking the lock and writing the owner file: only its claim is left.
     const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid as number;
     mkdirSync(join(output, LOCK_NAME), { recursive: true });
-    writeFileSync(join(output, `${LOCK_NAME}.owner.${gone}.json`), JSON.stringify({ pid: gone, host: hostname(), started: '2026-11-25T02:00:00.000Z', command: 'brief build' }));
+    writeFileSync(
+      join(output, `${LOCK_NAME}.owner.${gone}.json`),
+      JSON.stringify({ pid: gone, host: hostname(), started: '2026-11-25T02:00:00.000Z', command: 'brief build' }),
+    );
     const result = spawnBrief(['build', 'briefs'], root);
     expect(result.stdout).toContain(`a lock left by a build that stopped (process ${gone}, started 2026-11-25T02:00:00.000Z) was found and taken over`);
     expect(result.code).toBe(0);
     expect(readdirSync(output).filter((n) => n.startsWith('.brief.lock'))).toEqual([]);
     // A live run at that very moment (its claim written, its name not yet): refused, and its claim left alone.
     mkdirSync(join(output, LOCK_NAME));
-    writeFileSync(join(output, `${LOCK_NAME}.owner.${process.pid}.json`), JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-26T02:00:00.000Z', command: 'brief build (naming itself)' }));
+    writeFileSync(
+      join(output, `${LOCK_NAME}.owner.${process.pid}.json`),
+      JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-26T02:00:00.000Z', command: 'brief build (naming itself)' }),
+    );
     const refused = spawnBrief(['build', 'briefs', '--force'], root);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain(`another brief build is running: process ${process.pid} on ${hostname()}`);
-    expect(readdirSync(output).filter((n) => n.startsWith('.brief.lock')).sort()).toEqual([LOCK_NAME, `${LOCK_NAME}.owner.${process.pid}.json`]);
+    expect(
+      readdirSync(output)
+        .filter((n) => n.startsWith('.brief.lock'))
+        .sort(),
+    ).toEqual([LOCK_NAME, `${LOCK_NAME}.owner.${process.pid}.json`]);
   });
 
   it('writes plain timestamped lines when its output is not a terminal (cron mail, logs)', () => {

@@ -31,7 +31,16 @@ describe('the January 2021 brief', () => {
     expect(published).toHaveLength(31);
     const headings = briefContents(brief);
     expect(headings.map((h) => h.text)).toEqual(published);
-    const topLevel = ['Key publications – the big picture', 'Case Studies', 'HEE Star', 'Statistics', 'HEE National Data Programme', 'Published Peer Reviewed Research', 'Competency Frameworks', '*Help accessing articles or papers'];
+    const topLevel = [
+      'Key publications – the big picture',
+      'Case Studies',
+      'HEE Star',
+      'Statistics',
+      'HEE National Data Programme',
+      'Published Peer Reviewed Research',
+      'Competency Frameworks',
+      '*Help accessing articles or papers',
+    ];
     expect(headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual(topLevel);
   });
 
@@ -42,7 +51,10 @@ describe('the January 2021 brief', () => {
     for (const entry of entries) {
       // A title may be split over two links by a page break in the seed: "[first part](#) [second part](#)".
       const title = entry.title.split(' ').map(escapeRegExp).join('(?: |\\]\\(#\\) ?\\[)');
-      const after = [entry.date, entry.source].filter(Boolean).map((s) => escapeRegExp(s as string)).join(', ?');
+      const after = [entry.date, entry.source]
+        .filter(Boolean)
+        .map((s) => escapeRegExp(s as string))
+        .join(', ?');
       const pattern = new RegExp(`\\[${title}\\]\\(#\\) ?(?:\\*+Abstract only\\\\?\\*+ ?)?${after}`, 'g');
       pattern.lastIndex = from;
       const match = pattern.exec(seedBody);
@@ -65,7 +77,10 @@ describe('the January 2021 brief', () => {
     expect(pick(12)).toEqual({ title: 'Video: Peer Support', date: 'March 2016', source: 'Henry Shepherd', access: undefined, loginService: undefined });
     expect(pick(14)).toMatchObject({ date: 'Spring 2018', source: 'Healthcare Library Northern Ireland' });
     expect(pick(13)).toMatchObject({ title: 'Peer Support Workers', date: 'n.d.' });
-    expect(pick(11)).toMatchObject({ title: 'Our recovery journey: two stories of changes within Norfolk and Suffolk NHS Foundation Trust', access: 'abstract-only' });
+    expect(pick(11)).toMatchObject({
+      title: 'Our recovery journey: two stories of changes within Norfolk and Suffolk NHS Foundation Trust',
+      access: 'abstract-only',
+    });
     expect(pick(28)).toEqual({
       title: 'Recovery-promoting professional competencies: perspectives of mental health consumers, consumer-providers and providers',
       date: '2011',
@@ -74,7 +89,9 @@ describe('the January 2021 brief', () => {
       loginService: 'Athens',
     });
     const titles = entries.map((e) => e.title);
-    expect(titles).toContain('An Innovative Model of Depression Care Delivery: Peer Mentors in Collaboration with a Mental Health Professional to Relieve Depression in Older Adults');
+    expect(titles).toContain(
+      'An Innovative Model of Depression Care Delivery: Peer Mentors in Collaboration with a Mental Health Professional to Relieve Depression in Older Adults',
+    );
     expect(titles.at(-1)).toBe('Values Framework for Peer Working');
     expect(titles.slice(-4, -1)).toEqual([
       'The Competence Framework - Part 1 - Supporting document',

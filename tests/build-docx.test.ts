@@ -38,7 +38,11 @@ describe('brief build: the January 2021 brief as a Word document', () => {
 
   it("uses Word's built-in heading styles, with outline levels", () => {
     const styles = all(docx.styles, 'w:style');
-    for (const [id, name, level] of [['Heading1', 'heading 1', '0'], ['Heading2', 'heading 2', '1'], ['Heading3', 'heading 3', '2']] as const) {
+    for (const [id, name, level] of [
+      ['Heading1', 'heading 1', '0'],
+      ['Heading2', 'heading 2', '1'],
+      ['Heading3', 'heading 3', '2'],
+    ] as const) {
       const style = styles.find((s) => attr(s, 'w:styleId') === id);
       expect(attr(all(style as XmlElement, 'w:name')[0], 'w:val')).toBe(name);
       expect(attr(all(style as XmlElement, 'w:outlineLvl')[0], 'w:val')).toBe(level);
@@ -100,13 +104,22 @@ describe('brief build: the January 2021 brief as a Word document', () => {
 
   it('has real bullet lists, external links styled as links, and the logo with its alternative text', () => {
     const bullets = paragraphs.filter((p) => all(p, 'w:numPr').length > 0);
-    expect(bullets.map(paragraphText).slice(0, 4)).toEqual(['Service provision and activity', 'Workforce size', 'Workforce demographics', 'Workforce key performance indicators including sickness, vacancies and temporary staffing']);
+    expect(bullets.map(paragraphText).slice(0, 4)).toEqual([
+      'Service provision and activity',
+      'Workforce size',
+      'Workforce demographics',
+      'Workforce key performance indicators including sickness, vacancies and temporary staffing',
+    ]);
     const numbering = all(docx.part('word/numbering.xml'), 'w:lvl')[0] as XmlElement;
     expect(attr(all(numbering, 'w:numFmt')[0], 'w:val')).toBe('bullet');
     const links = all(docx.document, 'w:hyperlink').filter((h) => attr(h, 'r:id'));
     expect(links).toHaveLength(2); // the closing note's: NHS OpenAthens registration, and the team's address
-    expect(docx.rels).toContain(`Id="${attr(links[0], 'r:id')}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://openathens.nhs.uk/" TargetMode="External"`);
-    expect(docx.rels).toContain(`Id="${attr(links[1], 'r:id')}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="mailto:KnowledgeManagement@hee.nhs.uk" TargetMode="External"`);
+    expect(docx.rels).toContain(
+      `Id="${attr(links[0], 'r:id')}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://openathens.nhs.uk/" TargetMode="External"`,
+    );
+    expect(docx.rels).toContain(
+      `Id="${attr(links[1], 'r:id')}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="mailto:KnowledgeManagement@hee.nhs.uk" TargetMode="External"`,
+    );
     expect(attr(all(links[0] as XmlElement, 'w:rStyle')[0], 'w:val')).toBe('Hyperlink');
     const logo = all(docx.document, 'wp:docPr')[0];
     expect(attr(logo, 'descr')).toBe('Knowledge Management');
@@ -118,7 +131,9 @@ describe('brief build: the January 2021 brief as a Word document', () => {
     const marked = sources.filter((p) => paragraphText(p).endsWith('*'));
     expect(marked).toHaveLength(28 + 25);
     for (const p of marked) {
-      const italic = all(p, 'w:r').filter((r) => all(r, 'w:i').length > 0).map(paragraphText);
+      const italic = all(p, 'w:r')
+        .filter((r) => all(r, 'w:i').length > 0)
+        .map(paragraphText);
       expect(['Abstract only', 'Athens log in required']).toContain(italic[0]);
     }
     const box = all(docx.document, 'w:tc')[0] as XmlElement;
@@ -131,7 +146,13 @@ describe('brief build: the January 2021 brief as a Word document', () => {
     expect(all(section, 'w:titlePg')).toHaveLength(1);
     const footers = all(section, 'w:footerReference');
     const rels = docx.rels;
-    const target = (type: string) => new RegExp(`Id="${attr(footers.find((f) => attr(f, 'w:type') === type), 'r:id')}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    const target = (type: string) =>
+      new RegExp(
+        `Id="${attr(
+          footers.find((f) => attr(f, 'w:type') === type),
+          'r:id',
+        )}"[^>]*Target="([^"]+)"`,
+      ).exec(rels)?.[1];
     const footer = await docx.text(`word/${target('default')}`);
     expect(footer).toContain('HEE Knowledge Management Team, January 2021');
     expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);

@@ -28,13 +28,15 @@ describe('the build engine', () => {
     expect(scripts.bench).toBe('tsx scripts/bench.ts');
   });
 
-  it('turns a crash inside a build into that brief\'s diagnostic, saying what happened', () => {
+  it("turns a crash inside a build into that brief's diagnostic, saying what happened", () => {
     const file = { path: '/b/x.json', file: 'x.json' };
     const message = (error: unknown) => (crashResult(file, error, 2048) as { diagnostics: { message: string }[] }).diagnostics[0]?.message;
-    expect(message(Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' }))).toBe(
-      'too large to build: it needed more than 2,048 MB of memory; split it into two briefs',
+    expect(
+      message(Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' })),
+    ).toBe('too large to build: it needed more than 2,048 MB of memory; split it into two briefs');
+    expect(message(new RangeError('Maximum call stack size exceeded'))).toBe(
+      'too deeply nested to build (Maximum call stack size exceeded): look for a template or text that includes itself',
     );
-    expect(message(new RangeError('Maximum call stack size exceeded'))).toBe('too deeply nested to build (Maximum call stack size exceeded): look for a template or text that includes itself');
     expect(message(new TypeError("Cannot read properties of undefined (reading 'x')"))).toBe(
       "the build stopped unexpectedly, a fault in brief rather than in this file (please report it): Cannot read properties of undefined (reading 'x')",
     );
@@ -47,7 +49,8 @@ describe('the build engine', () => {
     const out = { info: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
     const starved = await batchBuild(files, { outputDir: join(root, 'output'), concurrency: 1, workerMemoryMb: 8 }, out);
     expect(starved.summary).toEqual({ built: 0, skipped: 0, failed: 2 });
-    for (const name of ['one', 'two']) expect(lines).toContain(`${join(root, 'briefs', `${name}.json`)}  too large to build: it needed more than 8 MB of memory; split it into two briefs`);
+    for (const name of ['one', 'two'])
+      expect(lines).toContain(`${join(root, 'briefs', `${name}.json`)}  too large to build: it needed more than 8 MB of memory; split it into two briefs`);
     expect(documents(join(root, 'output'))).toEqual([]);
     const fed = await batchBuild(files, { outputDir: join(root, 'output'), concurrency: 1 }, out);
     expect(fed.summary).toEqual({ built: 2, skipped: 0, failed: 0 });
@@ -84,7 +87,10 @@ describe('the build engine', () => {
   it('builds the 2021 brief twenty times over (469 pages) with the command, beside another brief on a second worker', () => {
     const root = mkdtempSync(join(tmpdir(), 'brief-twenty-'));
     mkdirSync(join(root, 'briefs'));
-    const brief = JSON.parse(readFileSync(join(projectRoot, 'briefs', 'peer-support-workers-2021-01.json'), 'utf8')) as { $schema: string; sections: unknown[] };
+    const brief = JSON.parse(readFileSync(join(projectRoot, 'briefs', 'peer-support-workers-2021-01.json'), 'utf8')) as {
+      $schema: string;
+      sections: unknown[];
+    };
     brief.$schema = join(projectRoot, 'schema', 'brief.schema.json');
     writeFileSync(join(root, 'briefs', 'one.json'), JSON.stringify(brief));
     brief.sections = Array.from({ length: 20 }, () => brief.sections).flat();
@@ -101,12 +107,21 @@ describe('the build engine', () => {
     mkdirSync(join(root, 'briefs'));
     // The 2021 brief's sections forty-odd times, up to the schema's 200, each with its entries twice: 4.8 MB.
     type Part = { entries?: unknown[]; subsections?: Part[] };
-    const twice = (part: Part): Part => ({ ...part, ...(part.entries && { entries: [...part.entries, ...part.entries] }), ...(part.subsections && { subsections: part.subsections.map(twice) }) });
+    const twice = (part: Part): Part => ({
+      ...part,
+      ...(part.entries && { entries: [...part.entries, ...part.entries] }),
+      ...(part.subsections && { subsections: part.subsections.map(twice) }),
+    });
     const brief = JSON.parse(readFileSync(join(projectRoot, 'briefs', 'peer-support-workers-2021-01.json'), 'utf8')) as { sections: Part[] };
-    brief.sections = Array.from({ length: 44 }, () => brief.sections).flat().slice(0, 200).map(twice);
+    brief.sections = Array.from({ length: 44 }, () => brief.sections)
+      .flat()
+      .slice(0, 200)
+      .map(twice);
     writeFileSync(join(root, 'briefs', 'huge.json'), JSON.stringify(brief, null, 2));
     const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.js'), 'build'], { cwd: root, encoding: 'utf8' });
-    expect(run.stdout).toMatch(/briefs\/huge\.json {2}the file is 4\.\d MB: a brief is at most 4 MB, some forty times the January 2021 brief; split it into two briefs/);
+    expect(run.stdout).toMatch(
+      /briefs\/huge\.json {2}the file is 4\.\d MB: a brief is at most 4 MB, some forty times the January 2021 brief; split it into two briefs/,
+    );
     expect(run.status).toBe(1);
     expect(readdirSync(join(root, 'output')).filter((n) => !n.startsWith('.'))).toEqual([]);
   });
@@ -115,20 +130,31 @@ describe('the build engine', () => {
     // A copy of the project, bundle and all (npm test builds it first), whose source is then
     // edited so that its documents name a different creator: the bundle is now older than the source.
     const copy = mkdtempSync(join(tmpdir(), 'brief-source-'));
-    for (const part of ['src', 'dist', 'templates', 'schema', 'package.json', 'package-lock.json']) cpSync(join(projectRoot, part), join(copy, part), { recursive: true });
+    for (const part of ['src', 'dist', 'templates', 'schema', 'package.json', 'package-lock.json'])
+      cpSync(join(projectRoot, part), join(copy, part), { recursive: true });
     symlinkSync(join(projectRoot, 'node_modules'), join(copy, 'node_modules'));
     const context = join(copy, 'src', 'pipeline', 'buildContext.ts');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, replaced as text
     writeFileSync(context, readFileSync(context, 'utf8').replace('creator: `brief ${version}`', 'creator: `edited brief ${version}`'));
     mkdirSync(join(copy, 'briefs'));
     for (const name of ['a', 'b']) cpSync(join(projectRoot, 'tests/fixtures/valid/minimal.json'), join(copy, 'briefs', `${name}.json`));
-    for (const name of ['a', 'b']) writeFileSync(join(copy, 'briefs', `${name}.json`), readFileSync(join(copy, 'briefs', `${name}.json`), 'utf8').replace('"../../../schema/', '"../schema/'));
+    for (const name of ['a', 'b'])
+      writeFileSync(
+        join(copy, 'briefs', `${name}.json`),
+        readFileSync(join(copy, 'briefs', `${name}.json`), 'utf8').replace('"../../../schema/', '"../schema/'),
+      );
     const run = `const { main } = await import(${JSON.stringify(join(copy, 'src', 'cli', 'main.ts'))}); process.exitCode = await main(process.argv);`;
     for (const concurrency of ['1', '2']) {
       const output = join(copy, `output-${concurrency}`);
-      const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', run, 'brief', 'build', '--concurrency', concurrency, '--output', output], { cwd: copy, encoding: 'utf8' });
+      const result = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', run, 'brief', 'build', '--concurrency', concurrency, '--output', output],
+        { cwd: copy, encoding: 'utf8' },
+      );
       expect(result.stderr).toBe('');
       expect(result.stdout).toContain('2 briefs: 2 built, 0 unchanged (skipped), 0 failed');
-      for (const name of ['a', 'b']) expect(execFileSync('pdfinfo', [join(output, `${name}.pdf`)], { encoding: 'utf8' })).toMatch(/^Creator:\s+edited brief \d/m);
+      for (const name of ['a', 'b'])
+        expect(execFileSync('pdfinfo', [join(output, `${name}.pdf`)], { encoding: 'utf8' })).toMatch(/^Creator:\s+edited brief \d/m);
     }
   }, 120_000);
 });

@@ -10,7 +10,9 @@ const minimal = readFileSync('tests/fixtures/valid/minimal.json', 'utf8');
 
 /** The documents in a folder (not brief's own hidden files: its manifest and lock). */
 function documentsIn(folder: string): string[] {
-  return readdirSync(folder).filter((name) => !name.startsWith('.')).sort();
+  return readdirSync(folder)
+    .filter((name) => !name.startsWith('.'))
+    .sort();
 }
 
 function tempFolder(): string {
@@ -96,7 +98,13 @@ describe('template mistakes are named by file and line', () => {
     const result = await buildBrief(file, context);
     expect(result).toMatchObject({
       ok: false,
-      diagnostics: [{ file: join(root, 'partials', 'entry.hbs'), line: 3, message: 'the template includes the partial "summary-box", but there is no templates/partials/summary-box.hbs' }],
+      diagnostics: [
+        {
+          file: join(root, 'partials', 'entry.hbs'),
+          line: 3,
+          message: 'the template includes the partial "summary-box", but there is no templates/partials/summary-box.hbs',
+        },
+      ],
     });
   });
 
@@ -105,7 +113,9 @@ describe('template mistakes are named by file and line', () => {
     const result = await buildBrief(file, context);
     expect(result).toMatchObject({
       ok: false,
-      diagnostics: [{ file: join(root, 'partials', 'entry.hbs'), line: 2, column: 1, message: 'the block {{#if}} is never closed: add {{/if}} where it should end' }],
+      diagnostics: [
+        { file: join(root, 'partials', 'entry.hbs'), line: 2, column: 1, message: 'the block {{#if}} is never closed: add {{/if}} where it should end' },
+      ],
     });
   });
 

@@ -27,7 +27,9 @@ describe('brief build: the January 2021 brief as a PDF', () => {
   });
 
   it('says what it wrote, with pages, size and time', () => {
-    expect(buildLine).toMatch(new RegExp(`^${briefFile}: wrote .*peer-support-workers-2021-01\\.pdf \\(\\d+ pages, \\d+ KB\\) and .*\\.docx \\(\\d+ KB\\) in \\d+\\.\\d s$`));
+    expect(buildLine).toMatch(
+      new RegExp(`^${briefFile}: wrote .*peer-support-workers-2021-01\\.pdf \\(\\d+ pages, \\d+ KB\\) and .*\\.docx \\(\\d+ KB\\) in \\d+\\.\\d s$`),
+    );
     expect(buildLine).toContain(`(${pdf.pages.length} pages,`);
   });
 

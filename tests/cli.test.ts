@@ -70,7 +70,11 @@ describe('brief watch from the command line', () => {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     await new Promise<void>((resolve, reject) => {
       const timeout = setTimeout(() => reject(new Error(`no "watching" line: ${stdout}`)), 20_000);
-      child.stdout.on('data', () => stdout.includes('(Ctrl-C to stop)') && (clearTimeout(timeout), resolve()));
+      child.stdout.on('data', () => {
+        if (!stdout.includes('(Ctrl-C to stop)')) return;
+        clearTimeout(timeout);
+        resolve();
+      });
     });
     expect(stdout).toContain('first build -> briefs/minimal.json: wrote output/minimal.pdf');
     child.kill('SIGINT');

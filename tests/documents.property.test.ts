@@ -25,7 +25,8 @@ const seed = Number(process.env.BRIEF_PROPERTY_SEED ?? 20_261_129);
 const work = mkdtempSync(join(tmpdir(), 'brief-property-'));
 const context = createBuildContext({ outputDir: join(work, 'out') });
 /** The headings the contents page lists, as read. */
-const contentsHeadings = (brief: Brief): string[] => [...brief.sections.flatMap((s) => [s.heading, ...(s.subsections ?? []).map((sub) => sub.heading)]), brief.closingNote.heading].map(asRead);
+const contentsHeadings = (brief: Brief): string[] =>
+  [...brief.sections.flatMap((s) => [s.heading, ...(s.subsections ?? []).map((sub) => sub.heading)]), brief.closingNote.heading].map(asRead);
 const flatten = (o: OutlineEntry[]): OutlineEntry[] => o.flatMap((b) => [b, ...flatten(b.children)]);
 
 /** The PDF's text, page after page, squeezed, without the running header and footer (which would split a paragraph that runs over a page). */
@@ -55,8 +56,16 @@ describe('property: every valid brief prints whole and right', () => {
         expect(result.ok, JSON.stringify(result.ok ? '' : result.diagnostics)).toBe(true);
 
         const pdf = await readPdf(join(work, 'out', `${name}.pdf`));
-        const header = `${brief.series}: ${brief.topic}`.normalize('NFC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
-        const footer = `${brief.team}, ${monthAndYear(brief.published)}`.normalize('NFC').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+        const header = `${brief.series}: ${brief.topic}`
+          .normalize('NFC')
+          .replace(/\u00ad/g, '')
+          .replace(/\s+/g, ' ')
+          .trim();
+        const footer = `${brief.team}, ${monthAndYear(brief.published)}`
+          .normalize('NFC')
+          .replace(/\u00ad/g, '')
+          .replace(/\s+/g, ' ')
+          .trim();
         const pdfText = bodyText(pdf.pages, header, footer);
         const docx = await readDocx(join(work, 'out', `${name}.docx`));
         const docxText = squeeze(all(docx.document, 'w:p').map(paragraphText).join(''));

@@ -7,7 +7,15 @@ import { makeReproducible } from '../src/writers/docx/engine/reproducible.js';
 const sample = () =>
   new WordDocument({
     creator: 'brief tests',
-    sections: [{ children: [new Paragraph({ children: [new TextRun('Peer support – “workers”'), new ExternalHyperlink({ link: 'https://example.org/', children: [new TextRun('a link')] })] })] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            children: [new TextRun('Peer support – “workers”'), new ExternalHyperlink({ link: 'https://example.org/', children: [new TextRun('a link')] })],
+          }),
+        ],
+      },
+    ],
   });
 
 /** What brief relies on inside docx; an upgrade that moves it must fail here, not slow every build quietly. */
@@ -29,7 +37,10 @@ describe('docx internals used by the Word writer', () => {
     expect(Object.keys(parts)).toEqual(Object.keys(zipped));
     expect(Object.keys(parts)).toContain('word/document.xml');
     // Relationship ids for hyperlinks are random (makeReproducible numbers them), and the core properties carry the time.
-    const comparable = (part: string | Uint8Array | undefined) => (typeof part === 'string' ? part : strFromU8(part ?? new Uint8Array())).replace(/"rId(?!\d+")[^"]+"/g, '"rId*"').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'time');
+    const comparable = (part: string | Uint8Array | undefined) =>
+      (typeof part === 'string' ? part : strFromU8(part ?? new Uint8Array()))
+        .replace(/"rId(?!\d+")[^"]+"/g, '"rId*"')
+        .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'time');
     for (const path of Object.keys(parts)) expect(comparable(parts[path]), path).toBe(comparable(zipped[path]));
     expect(parts['word/document.xml']).toContain('Peer support – “workers”');
   });

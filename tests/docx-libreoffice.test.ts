@@ -55,7 +55,10 @@ describe('the Word document as LibreOffice lays it out', () => {
     expect(contentsDiffer).toEqual([]);
     expect(word.pages.length).toBe(pdf.pages.length);
     // Every heading, entry titles too (149), in order: the Word document breaks its pages where the PDF does.
-    const all = (read: PdfReadBack) => flatten(read.outline).filter((b) => b.title !== 'Contents').map((b) => `${b.page} ${b.title.replace(/[\u200b\u00ad]/g, '')}`);
+    const all = (read: PdfReadBack) =>
+      flatten(read.outline)
+        .filter((b) => b.title !== 'Contents')
+        .map((b) => `${b.page} ${b.title.replace(/[\u200b\u00ad]/g, '')}`);
     expect(all(word)).toHaveLength(149);
     expect(all(word)).toEqual(all(pdf));
   });

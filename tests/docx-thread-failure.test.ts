@@ -22,7 +22,10 @@ describe('a watcher build whose PDF and Word document both fail', () => {
     const record = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', record);
     try {
-      const failingThread = { alive: true, write: () => new Promise<Buffer>((_, reject) => setTimeout(() => reject(new Error('the Word thread stopped')), 1)) } as unknown as WordWriter;
+      const failingThread = {
+        alive: true,
+        write: () => new Promise<Buffer>((_, reject) => setTimeout(() => reject(new Error('the Word thread stopped')), 1)),
+      } as unknown as WordWriter;
       const context = createBuildContext({ outputDir: mkdtempSync(join(tmpdir(), 'brief-docx-thread-')), wordWriter: failingThread });
       await expect(buildBrief({ path: 'tests/fixtures/valid/minimal.json', file: 'minimal.json' }, context)).rejects.toThrow('the PDF could not be drawn');
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -24,7 +24,9 @@ const brief = (sections: string, extra = '') => `{
 
 describe('schema errors explained', () => {
   it('a misspelt property: at its name, with the nearest allowed name', () => {
-    expect(explain(brief('[{ "heading": "One", "entires": [] }]'))).toEqual(['9:36  /sections/0/entires  unknown property "entires" in a section: did you mean "entries"?']);
+    expect(explain(brief('[{ "heading": "One", "entires": [] }]'))).toEqual([
+      '9:36  /sections/0/entires  unknown property "entires" in a section: did you mean "entries"?',
+    ]);
   });
 
   it('a value of the wrong kind (with the forms allowed), and a value not among those allowed, with a suggestion', () => {
@@ -36,7 +38,11 @@ describe('schema errors explained', () => {
 
   it('blank text, and a missing required property, named with what it is for', () => {
     const lines = explain(brief('[{ "heading": "   " }]').replace('"team": "KM Team",\n', ''));
-    expect(lines).toContain('1:1  /  "team" is missing: the brief needs one (The team that produced the brief, as shown in the running footer, e.g. "HEE Knowledge Management Team". At most 80 characters: with the month it must fit the running footer beside the page number.)');
-    expect(lines).toContain('8:29  /sections/0/heading  "heading" should have some text in it (spaces and invisible characters alone print nothing), not "   "');
+    expect(lines).toContain(
+      '1:1  /  "team" is missing: the brief needs one (The team that produced the brief, as shown in the running footer, e.g. "HEE Knowledge Management Team". At most 80 characters: with the month it must fit the running footer beside the page number.)',
+    );
+    expect(lines).toContain(
+      '8:29  /sections/0/heading  "heading" should have some text in it (spaces and invisible characters alone print nothing), not "   "',
+    );
   });
 });

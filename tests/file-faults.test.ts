@@ -59,6 +59,8 @@ describe('faults on brief’s own files get a plain message naming the file', ()
     mkdirSync(join(output, '.brief-manifest.json'));
     const result = await runBrief('build', brief, '--output', output);
     expect(result.code).toBe(1);
-    expect(result.err).toEqual([`brief: ${join(output, '.brief-manifest.json')}: cannot be written (the record of what was built): there is a folder of that name in its place`]);
+    expect(result.err).toEqual([
+      `brief: ${join(output, '.brief-manifest.json')}: cannot be written (the record of what was built): there is a folder of that name in its place`,
+    ]);
   });
 });

@@ -18,10 +18,22 @@ const minimal = readFileSync('tests/fixtures/valid/minimal.json', 'utf8');
 // curly quotes and dashes, markup-like characters, and inline markup mixed in.
 const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 éèàçñöüŵŷŴŶâêîôû'.split(''));
 const punctuation = fc.constantFrom(...'.,;:!?\'"()-–—‘’“”…/&%£€<>{}#'.split(''));
-const word = fc.array(fc.oneof({ weight: 8, arbitrary: letters }, { weight: 2, arbitrary: punctuation }), { minLength: 1, maxLength: 12 }).map((c) => c.join(''));
-const plainText = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(' ').trim()).filter((t) => t.length > 0);
+const word = fc
+  .array(fc.oneof({ weight: 8, arbitrary: letters }, { weight: 2, arbitrary: punctuation }), { minLength: 1, maxLength: 12 })
+  .map((c) => c.join(''));
+const plainText = fc
+  .array(word, { minLength: 1, maxLength: 12 })
+  .map((w) => w.join(' ').trim())
+  .filter((t) => t.length > 0);
 const richText = fc
-  .array(fc.oneof(plainText, plainText.map((t) => `**${t.replace(/[*_\\[\]^`<]/g, '')}**`), plainText.map((t) => `*${t.replace(/[*_\\[\]^`<]/g, '')}*`)), { minLength: 1, maxLength: 3 })
+  .array(
+    fc.oneof(
+      plainText,
+      plainText.map((t) => `**${t.replace(/[*_\\[\]^`<]/g, '')}**`),
+      plainText.map((t) => `*${t.replace(/[*_\\[\]^`<]/g, '')}*`),
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
   .map((parts) => parts.join(' '));
 const entry: fc.Arbitrary<Entry> = fc.record(
   {
@@ -29,7 +41,13 @@ const entry: fc.Arbitrary<Entry> = fc.record(
     url: fc.constant('https://example.org/x'),
     date: fc.constantFrom('2020', 'March 2020', 'Spring 2018', 'n.d.'),
     source: plainText,
-    summary: fc.array(fc.oneof(richText, fc.array(richText, { minLength: 1, maxLength: 3 }).map((list) => ({ list }))), { minLength: 1, maxLength: 3 }),
+    summary: fc.array(
+      fc.oneof(
+        richText,
+        fc.array(richText, { minLength: 1, maxLength: 3 }).map((list) => ({ list })),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
   },
   { requiredKeys: ['title'] },
 );
@@ -49,7 +67,11 @@ describe('property-based: any valid brief builds', () => {
         // A zero-width space is where the .docx may break a line inside a word, as the PDF did: invisible, not text.
         const squeeze = (s: string) => s.replace(/[\s\u200b]+/g, '');
         const pdf = squeeze((await readPdf(path.replace(/\.json$/, '.pdf').replace(work, join(work, 'out')))).pages.join(''));
-        const docx = squeeze(all((await readDocx(path.replace(/\.json$/, '.docx').replace(work, join(work, 'out')))).document, 'w:p').map(paragraphText).join(''));
+        const docx = squeeze(
+          all((await readDocx(path.replace(/\.json$/, '.docx').replace(work, join(work, 'out')))).document, 'w:p')
+            .map(paragraphText)
+            .join(''),
+        );
         for (const section of brief.sections) {
           for (const item of section.entries ?? []) {
             const title = squeeze((item as Entry).title);
@@ -69,7 +91,9 @@ describe('property-based: a damaged brief is reported or builds, and never crash
     // delete a stretch, insert characters, or replace one character
     fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 1, max: 20 })).map(([at, n]) => valid.slice(0, at) + valid.slice(at + n)),
     fc.tuple(fc.nat(valid.length), fc.string({ minLength: 1, maxLength: 5 })).map(([at, s]) => valid.slice(0, at) + s + valid.slice(at)),
-    fc.tuple(fc.nat(valid.length - 1), fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '\n', '\u0000', 'é')).map(([at, c]) => valid.slice(0, at) + c + valid.slice(at + 1)),
+    fc
+      .tuple(fc.nat(valid.length - 1), fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '\n', '\u0000', 'é'))
+      .map(([at, c]) => valid.slice(0, at) + c + valid.slice(at + 1)),
   );
 
   it('gives diagnostics with a place, or a clean build', async () => {

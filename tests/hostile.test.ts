@@ -15,15 +15,27 @@ const temp = (name: string) => mkdtempSync(join(tmpdir(), `brief-${name}-`));
 
 /** Bad input: each fixture, and the one message brief gives for it (the broken-brief cases of tests/validate-messages.test.ts cover the rest). */
 const badInput: [string, string][] = [
-  ['duplicate-key', '19:11  /sections/0/entries/0/source  "source" is written twice in the same object (first at line 18): JSON would quietly keep only the last; remove one'],
+  [
+    'duplicate-key',
+    '19:11  /sections/0/entries/0/source  "source" is written twice in the same object (first at line 18): JSON would quietly keep only the last; remove one',
+  ],
   ['nan', '8:16  JSON syntax: NaN is not a value JSON allows: write a number, text in quotes, true, false or null'],
   ['control-character', '18:25  JSON syntax: a tab inside text in quotes: write it as \\t, or remove it'],
-  ['enormous-string', '21:23  /sections/0/entries/0/summary/0  item 1 of "summary" is 30,000 characters long: at most 20,000 are allowed here (split it, or check for a runaway paste)'],
+  [
+    'enormous-string',
+    '21:23  /sections/0/entries/0/summary/0  item 1 of "summary" is 30,000 characters long: at most 20,000 are allowed here (split it, or check for a runaway paste)',
+  ],
   ['enormous-array', '13:15  /sections/0/entries  "entries" has 2,500 items: at most 2,000 are allowed here'],
   ['deep-nesting', '21:81  the JSON is nested more than 64 levels deep here: a brief never needs that many; is a bracket left open?'],
   ['whitespace-only', '1:1  the file is empty: a brief is a JSON object, starting with {'],
-  ['url-file', '16:18  /sections/0/entries/0/url  "url" should be a web address starting with https:// or http:// (or a mailto: address), not "file:///etc/passwd"'],
-  ['link-javascript-in-note', '28:14  /closingNote/body/0  in item 1 of "body", the link "the library" goes to "javascript:alert(document.cookie)": links must start with https://, http:// or mailto:'],
+  [
+    'url-file',
+    '16:18  /sections/0/entries/0/url  "url" should be a web address starting with https:// or http:// (or a mailto: address), not "file:///etc/passwd"',
+  ],
+  [
+    'link-javascript-in-note',
+    '28:14  /closingNote/body/0  in item 1 of "body", the link "the library" goes to "javascript:alert(document.cookie)": links must start with https://, http:// or mailto:',
+  ],
 ];
 
 describe('bad input: a clear message naming the file, the place and the rule', () => {
@@ -43,7 +55,9 @@ describe('bad input: a clear message naming the file, the place and the rule', (
     const file = join(temp('huge'), 'huge.json');
     writeFileSync(file, `{"series": "${'x'.repeat(4.5 * 1_048_576)}"}`);
     const result = await runBrief('validate', file);
-    expect(result.out[0]).toBe(`${file}  the file is 4.5 MB: a brief is at most 4 MB, some forty times the January 2021 brief; split it into two briefs (or is this the right file?)`);
+    expect(result.out[0]).toBe(
+      `${file}  the file is 4.5 MB: a brief is at most 4 MB, some forty times the January 2021 brief; split it into two briefs (or is this the right file?)`,
+    );
   });
 });
 
@@ -53,7 +67,12 @@ describe('hostile content is printed as typed, in both documents', () => {
     expect((await runBrief('build', 'tests/fixtures/valid/hostile-text.json', '--output', out)).code).toBe(0);
     const docx = await readDocx(join(out, 'hostile-text.docx'));
     const text = all(docx.document, 'w:p').map(paragraphText).join('\n');
-    for (const literal of ['Heading with <h1>tags</h1> and {{> entry}}', 'Title <b>not bold</b> {{title}}', '2020, <script>alert(1)</script>', 'A paragraph with <em>html</em>, {{#each x}}, &amp; an entity and real bold.']) {
+    for (const literal of [
+      'Heading with <h1>tags</h1> and {{> entry}}',
+      'Title <b>not bold</b> {{title}}',
+      '2020, <script>alert(1)</script>',
+      'A paragraph with <em>html</em>, {{#each x}}, &amp; an entity and real bold.',
+    ]) {
       expect(text).toContain(literal);
     }
   });
@@ -64,8 +83,14 @@ describe('characters', () => {
     const out = temp('welsh');
     expect((await runBrief('build', `${dir}/welsh-and-typography.json`, '--output', out)).code).toBe(0);
     const pdf = (await readPdf(join(out, 'welsh-and-typography.pdf'))).pages.join(' ');
-    const docx = all((await readDocx(join(out, 'welsh-and-typography.docx'))).document, 'w:p').map(paragraphText).join(' ');
-    for (const text of ['Dŵr a ŷd: Ŵyn, Ŷd, café, naïve, São Paulo — 2020–2021', 'Llŷr’s ‘quoted’ «guillemets» – en dash — em dash … ellipsis £5 €6 ½', 'Gweithwyr Cymorth Cymheiriaid – “peer” support']) {
+    const docx = all((await readDocx(join(out, 'welsh-and-typography.docx'))).document, 'w:p')
+      .map(paragraphText)
+      .join(' ');
+    for (const text of [
+      'Dŵr a ŷd: Ŵyn, Ŷd, café, naïve, São Paulo — 2020–2021',
+      'Llŷr’s ‘quoted’ «guillemets» – en dash — em dash … ellipsis £5 €6 ½',
+      'Gweithwyr Cymorth Cymheiriaid – “peer” support',
+    ]) {
       expect(pdf).toContain(text);
       expect(docx).toContain(text);
     }
@@ -90,10 +115,12 @@ describe('themes and templates that are broken or reach outside the project', ()
     const brief = join(root, 'brief.json');
     writeFileSync(brief, minimal);
     const theme = join(root, 'templates', 'themes', 'hee', 'theme.json');
-    const build = () => buildBrief({ path: brief, file: 'brief.json' }, createBuildContext({ outputDir: join(root, 'out'), templatesRoot: join(root, 'templates') }));
+    const build = () =>
+      buildBrief({ path: brief, file: 'brief.json' }, createBuildContext({ outputDir: join(root, 'out'), templatesRoot: join(root, 'templates') }));
     return { root, theme, build };
   }
-  const messagesOf = (result: Awaited<ReturnType<ReturnType<typeof project>['build']>>) => (result.ok ? [] : result.diagnostics.map((d) => `${d.line}:${d.column}  ${d.pointer}  ${d.message}`));
+  const messagesOf = (result: Awaited<ReturnType<ReturnType<typeof project>['build']>>) =>
+    result.ok ? [] : result.diagnostics.map((d) => `${d.line}:${d.column}  ${d.pointer}  ${d.message}`);
 
   it('refuses asset paths that leave the theme folder: "..", absolute paths and links', async () => {
     const { root, theme, build } = project();
@@ -105,7 +132,11 @@ describe('themes and templates that are broken or reach outside the project', ()
     ]);
     symlinkSync('/etc/hostname', join(root, 'templates', 'themes', 'hee', 'images', 'elsewhere.png'));
     writeFileSync(theme, original.replace('"images/logo.png"', '"images/elsewhere.png"'));
-    expect(messagesOf(await build())).toEqual([expect.stringMatching(/^30:13 {2}\/logo\/file {2}"images\/elsewhere\.png" leads outside the theme folder: keep theme files inside .*templates\/themes\/hee\/$/)]);
+    expect(messagesOf(await build())).toEqual([
+      expect.stringMatching(
+        /^30:13 {2}\/logo\/file {2}"images\/elsewhere\.png" leads outside the theme folder: keep theme files inside .*templates\/themes\/hee\/$/,
+      ),
+    ]);
   });
 
   it('names a broken theme file, font or logo', async () => {

@@ -12,7 +12,8 @@ function sources(folder: string): string[] {
     return entry.isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
   });
 }
-const imports = (path: string) => [...readFileSync(path, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)(?:[^'";]*?from)?\s+'([^']+)'/g)].map((m) => m[1] as string);
+const imports = (path: string) =>
+  [...readFileSync(path, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)(?:[^'";]*?from)?\s+'([^']+)'/g)].map((m) => m[1] as string);
 const all = sources('src').map((path) => ({ path, imports: imports(path) }));
 const offenders = (where: (path: string) => boolean, forbidden: (specifier: string) => boolean) =>
   all.filter((f) => where(f.path)).flatMap((f) => f.imports.filter(forbidden).map((i) => `${f.path} imports ${i}`));
@@ -24,18 +25,48 @@ describe('layering', () => {
   });
 
   it('no module of the pipeline, the drivers below the command line, or the stages imports the command line', () => {
-    expect(offenders((p) => !p.startsWith('src/cli/'), (i) => /(^|\/)cli\//.test(i))).toEqual([]);
+    expect(
+      offenders(
+        (p) => !p.startsWith('src/cli/'),
+        (i) => /(^|\/)cli\//.test(i),
+      ),
+    ).toEqual([]);
   });
 
   it('each library belongs to its stage: pdfmake and pdfkit to the PDF writer, docx to the Word writer, Handlebars to layout', () => {
-    expect(offenders((p) => !p.startsWith('src/writers/pdf/'), (i) => /^(pdfmake|pdfkit)(\/|$)/.test(i))).toEqual([]);
-    expect(offenders((p) => !p.startsWith('src/writers/docx/'), (i) => /^docx(\/|$)/.test(i))).toEqual([]);
-    expect(offenders((p) => !p.startsWith('src/layout/'), (i) => /^handlebars(\/|$)/.test(i))).toEqual([]);
+    expect(
+      offenders(
+        (p) => !p.startsWith('src/writers/pdf/'),
+        (i) => /^(pdfmake|pdfkit)(\/|$)/.test(i),
+      ),
+    ).toEqual([]);
+    expect(
+      offenders(
+        (p) => !p.startsWith('src/writers/docx/'),
+        (i) => /^docx(\/|$)/.test(i),
+      ),
+    ).toEqual([]);
+    expect(
+      offenders(
+        (p) => !p.startsWith('src/layout/'),
+        (i) => /^handlebars(\/|$)/.test(i),
+      ),
+    ).toEqual([]);
   });
 
   it('the writers see the Document, never the brief, its layout or the other writer', () => {
     // A relative path through another stage's folder, from any depth (engine/ files are one deeper).
-    expect(offenders((p) => p.startsWith('src/writers/pdf/'), (i) => /^\.\.?\/.*(^|\/)(layout|brief|docx)\//.test(i))).toEqual([]);
-    expect(offenders((p) => p.startsWith('src/writers/docx/'), (i) => /^\.\.?\/.*(^|\/)(layout|brief|pdf)\//.test(i))).toEqual([]);
+    expect(
+      offenders(
+        (p) => p.startsWith('src/writers/pdf/'),
+        (i) => /^\.\.?\/.*(^|\/)(layout|brief|docx)\//.test(i),
+      ),
+    ).toEqual([]);
+    expect(
+      offenders(
+        (p) => p.startsWith('src/writers/docx/'),
+        (i) => /^\.\.?\/.*(^|\/)(layout|brief|pdf)\//.test(i),
+      ),
+    ).toEqual([]);
   });
 });

@@ -61,7 +61,9 @@ describe('the layout cases of issue 15', () => {
   it('blank-section-heading: refused with its place and the rule; nothing is written', async () => {
     const { result, pdf } = await build('blank-section-heading');
     expect(result.code).toBe(1);
-    expect(result.out[0]).toBe(`${dir}/blank-section-heading.json:15:18  /sections/0/heading  "heading" should have some text in it (spaces and invisible characters alone print nothing), not "   "`);
+    expect(result.out[0]).toBe(
+      `${dir}/blank-section-heading.json:15:18  /sections/0/heading  "heading" should have some text in it (spaces and invisible characters alone print nothing), not "   "`,
+    );
     expect(() => readFileSync(pdf)).toThrow();
   });
 

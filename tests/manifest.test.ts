@@ -1,27 +1,13 @@
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import type { BriefFile } from '../src/pipeline/briefFiles.js';
-import type { BuildContext } from '../src/pipeline/buildContext.js';
+import { describe, expect, it } from 'vitest';
+import { batchBuild } from '../src/batch/batchBuild.js';
+import { MANIFEST_NAME } from '../src/batch/manifest.js';
+import { type BriefFile, briefFiles } from '../src/pipeline/briefFiles.js';
 
 /** Something to do just after a brief's build has read it and written its documents, before the run records it. */
-const during = vi.hoisted(() => ({ afterBuild: undefined as ((file: BriefFile) => void) | undefined }));
-vi.mock('../src/pipeline/buildBrief.js', async (original) => {
-  const real = await original<typeof import('../src/pipeline/buildBrief.js')>();
-  return {
-    ...real,
-    buildBrief: async (file: BriefFile, context: BuildContext, events?: object) => {
-      const result = await real.buildBrief(file, context, events);
-      during.afterBuild?.(file);
-      return result;
-    },
-  };
-});
-
-const { batchBuild } = await import('../src/batch/batchBuild.js');
-const { briefFiles } = await import('../src/pipeline/briefFiles.js');
-const { MANIFEST_NAME } = await import('../src/batch/manifest.js');
+const during = { afterBuild: undefined as ((file: BriefFile) => void) | undefined };
 
 const minimal = readFileSync('tests/fixtures/valid/minimal.json', 'utf8');
 const withTopic = (topic: string) => minimal.replace('"topic": "Test Topic"', `"topic": "${topic}"`);
@@ -36,10 +22,14 @@ function makeProject(names: string[]) {
   return root;
 }
 
-/** One run in this thread (so the build above is the one that runs), with what it said. */
+/** One run, one brief at a time, with what it said. */
 async function run(root: string, paths = [join(root, 'briefs')]) {
   const lines: string[] = [];
-  const report = await batchBuild(await briefFiles(paths), { outputDir: join(root, 'output'), templatesRoot: join(root, 'templates'), concurrency: 1 }, { info: (l) => lines.push(l), error: (l) => lines.push(l) });
+  const report = await batchBuild(
+    await briefFiles(paths),
+    { outputDir: join(root, 'output'), templatesRoot: join(root, 'templates'), concurrency: 1, onBuilt: (file) => during.afterBuild?.(file) },
+    { info: (l) => lines.push(l), error: (l) => lines.push(l) },
+  );
   return { report, lines, statuses: report.briefs.map((b) => `${b.file.replace(/.*briefs\//, '')} ${b.status}`) };
 }
 
@@ -108,7 +98,9 @@ describe('briefs that would write the same documents', () => {
     expect(statuses).toEqual(['2021/brief.json failed', '2022/brief.json failed', 'other.json built']);
     expect(report.summary).toEqual({ built: 1, skipped: 0, failed: 2 });
     const refusal = lines.find((l) => l.includes('2021/brief.json and'));
-    expect(refusal).toMatch(/2021\/brief\.json {2}.*2021\/brief\.json and .*2022\/brief\.json would both write .*output\/brief\.pdf and .*output\/brief\.docx: neither is built; rename one of them$/);
+    expect(refusal).toMatch(
+      /2021\/brief\.json {2}.*2021\/brief\.json and .*2022\/brief\.json would both write .*output\/brief\.pdf and .*output\/brief\.docx: neither is built; rename one of them$/,
+    );
     expect(lines.some((l) => /2022\/brief\.json and .*2021\/brief\.json would both write/.test(l))).toBe(true);
     expect(() => lstatSync(join(root, 'output', 'brief.pdf'))).toThrow(/ENOENT/);
   });

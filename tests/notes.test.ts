@@ -16,7 +16,13 @@ beforeAll(async () => {
   const brief = JSON.parse(readFileSync('tests/fixtures/valid/minimal.json', 'utf8'));
   brief.$schema = '../../../schema/brief.schema.json';
   const entry = { ...brief.sections[0].entries[0], summary: [summary] };
-  brief.sections = [{ heading: 'Key publications', note: [sectionNote], entries: [entry, { note: [itemNote, { list: ['a bullet in a note'] }] }, { ...entry, title: 'A second report' }] }];
+  brief.sections = [
+    {
+      heading: 'Key publications',
+      note: [sectionNote],
+      entries: [entry, { note: [itemNote, { list: ['a bullet in a note'] }] }, { ...entry, title: 'A second report' }],
+    },
+  ];
   const file = join(out, 'notes.json');
   writeFileSync(file, JSON.stringify(brief));
   expect((await runBrief('build', file, '--output', out)).code).toBe(0);
@@ -41,7 +47,11 @@ describe('notes among the references', () => {
   it('in the Word document, have a rule down their left side and are indented; summaries are not', async () => {
     const docx = await readDocx(join(out, 'notes.docx'));
     const paragraph = (start: string) => all(docx.document, 'w:p').find((p) => paragraphText(p).startsWith(start));
-    const leftRule = (start: string) => attr(all(paragraph(start) ?? [], 'w:left').find((e) => e.parent && (e.parent as { name?: string }).name === 'w:pBdr'), 'w:val');
+    const leftRule = (start: string) =>
+      attr(
+        all(paragraph(start) ?? [], 'w:left').find((e) => e.parent && (e.parent as { name?: string }).name === 'w:pBdr'),
+        'w:val',
+      );
     const indent = (start: string) => attr(all(paragraph(start) ?? [], 'w:ind')[0], 'w:left');
     for (const start of ['A section note', 'A note between', 'a bullet in a note']) expect(leftRule(start), start).toBe('single');
     expect(indent('A section note')).toBe('200'); // 10 pt, in twentieths of a point

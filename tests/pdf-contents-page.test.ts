@@ -12,7 +12,8 @@ const headings = [
   'Short',
   'A heading that nearly fills the whole contents line, all the way along to the number col',
 ];
-const wrappedTitle = 'A linked title long enough to wrap at a space so that the underline of its first line must not run on past its last letter into the margin';
+const wrappedTitle =
+  'A linked title long enough to wrap at a space so that the underline of its first line must not run on past its last letter into the margin';
 const out = mkdtempSync(join(tmpdir(), 'brief-contents-'));
 const pdf = join(out, 'contents.pdf');
 
@@ -59,7 +60,9 @@ describe('a linked title that wraps', () => {
     const { drawn, text } = await readDrawing(pdf, 3);
     const firstLine = text.find((t) => wrappedTitle.startsWith(t.text) && t.text.length > 20) as Placed;
     expect(firstLine).toBeDefined();
-    const underline = drawn.find((d) => d.kind === 'rectangle' && !d.dashed && d.y2 < firstLine.baseline && firstLine.baseline - d.y2 < 3 && near(d.x1, firstLine.x)) as Drawn;
+    const underline = drawn.find(
+      (d) => d.kind === 'rectangle' && !d.dashed && d.y2 < firstLine.baseline && firstLine.baseline - d.y2 < 3 && near(d.x1, firstLine.x),
+    ) as Drawn;
     expect(underline, 'an underline under the first line').toBeDefined();
     // pdf.js measures the text without the space pdfmake cut at the line's end.
     expect(near(underline.x2, firstLine.x + firstLine.width, 0.6)).toBe(true);

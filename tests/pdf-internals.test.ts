@@ -28,7 +28,15 @@ describe('pdfkit internals used by the PDF writer', () => {
   it('a shaped word gives the glyph ids, widths and code points that pdfkit embeds', async () => {
     const { createRequire } = await import('node:module');
     const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: { font: { postscriptName: string; head: { checkSumAdjustment: number } }; layoutCached(t: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; advanceWidth: number } } };
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (
+      o: object,
+    ) => {
+      font(src: Buffer): unknown;
+      _font: {
+        font: { postscriptName: string; head: { checkSumAdjustment: number } };
+        layoutCached(t: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; advanceWidth: number };
+      };
+    };
     const doc = new PDFKitDocument({ autoFirstPage: false });
     doc.font(font);
     expect(doc._font.font.postscriptName).toBe('Arimo');
@@ -60,15 +68,21 @@ describe('the shared cache of shaped words', () => {
     // Words, spaces and tabs in any order (runs of them, leading and trailing), Latin and not.
     const piece = fc.constantFrom('Peer', 'support', 'workers,', '(2021)', 'café', 'Ωμέγα', 'שלום', '—', ' ', '  ', '\t', '');
     fc.assert(
-      fc.property(fc.array(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 6 }), (texts) => {
-        const ours = fontOf();
-        const theirs = fontOf();
-        expect(ours.encode).not.toBe(pdfkitEncode);
-        for (const text of texts) expect(ours.encode(text)).toStrictEqual(pdfkitEncode.call(theirs, text));
-        expect(ours.subset.glyphs).toEqual(theirs.subset.glyphs);
-        expect(ours.widths).toEqual(theirs.widths);
-        expect(ours.unicode).toEqual(theirs.unicode);
-      }),
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (texts) => {
+          const ours = fontOf();
+          const theirs = fontOf();
+          expect(ours.encode).not.toBe(pdfkitEncode);
+          for (const text of texts) expect(ours.encode(text)).toStrictEqual(pdfkitEncode.call(theirs, text));
+          expect(ours.subset.glyphs).toEqual(theirs.subset.glyphs);
+          expect(ours.widths).toEqual(theirs.widths);
+          expect(ours.unicode).toEqual(theirs.unicode);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -82,7 +96,9 @@ describe('the shared cache of shaped words', () => {
     const { shareTextLayoutAcrossDocuments } = await import('../src/writers/pdf/engine/sharedTextLayout.js');
     shareTextLayoutAcrossDocuments(font);
     const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: { font: object; layoutCached(t: string): unknown } };
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (
+      o: object,
+    ) => { font(src: Buffer): unknown; _font: { font: object; layoutCached(t: string): unknown } };
     const fontRef = (() => {
       const doc = new PDFKitDocument({ autoFirstPage: false });
       doc.font(font);
@@ -104,7 +120,9 @@ describe('Latin words set glyph by glyph, as Word sets them', () => {
     const { shareTextLayoutAcrossDocuments } = await import('../src/writers/pdf/engine/sharedTextLayout.js');
     shareTextLayoutAcrossDocuments(font);
     const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: { font: { layout(t: string): Run; unitsPerEm: number }; layoutCached(t: string): Run } };
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (
+      o: object,
+    ) => { font(src: Buffer): unknown; _font: { font: { layout(t: string): Run; unitsPerEm: number }; layoutCached(t: string): Run } };
     const doc = new PDFKitDocument({ autoFirstPage: false });
     doc.font(font);
     return doc._font;
@@ -118,7 +136,7 @@ describe('Latin words set glyph by glyph, as Word sets them', () => {
     // The font itself kerns "AV": fontkit's shaping moves the V closer.
     expect(shaped.positions[0]?.xAdvance).toBeLessThan((shaped.glyphs[0]?.advanceWidth as number) - 1);
     const run = embedded.layoutCached(word);
-    run.positions.forEach((position, i) => expect(position.xAdvance).toBeCloseTo((run.glyphs[i]?.advanceWidth as number) * scale, 6));
+    for (const [i, position] of run.positions.entries()) expect(position.xAdvance).toBeCloseTo((run.glyphs[i]?.advanceWidth as number) * scale, 6);
     const sum = run.glyphs.reduce((total, glyph) => total + glyph.advanceWidth * scale, 0);
     expect(run.advanceWidth).toBeCloseTo(sum, 6);
   });
@@ -140,14 +158,26 @@ describe('words drawn as one run of text', () => {
     const drawing = ['./Renderer.js', './TextDecorator.js'].map((file) => readFileSync(pdfmakeRequire.resolve(file), 'utf8')).join('\n');
     const read = new Set([...drawing.matchAll(/\b(?:inline|inlines\[\w+\])\.(\w+)/g)].map((m) => m[1] as string));
     expect(read.size).toBeGreaterThan(15);
-    expect([...read].filter((property) => !(DRAWN_BY as readonly string[]).includes(property) && !(PLACED_BY as readonly string[]).includes(property))).toEqual([]);
+    expect([...read].filter((property) => !(DRAWN_BY as readonly string[]).includes(property) && !(PLACED_BY as readonly string[]).includes(property))).toEqual(
+      [],
+    );
   });
 
   it('joins adjacent words drawn alike, and keeps apart words that differ or have a gap between them', async () => {
     const { joinWordsDrawnAlike } = await import('../src/writers/pdf/engine/textRuns.js');
     const word = (text: string, x: number, extra: object = {}) => ({ text, x, width: text.length * 5, font: 'f', fontSize: 10, color: 'black', ...extra });
-    const joined = joinWordsDrawnAlike([word('The ', 0), word('NHS ', 20), word('Long ', 40, { color: 'blue' }), word('Term ', 65, { color: 'blue' }), word('Plan', 100, { color: 'blue' })]);
-    expect(joined.map((w) => [w.text, w.x, w.width])).toEqual([['The NHS ', 0, 40], ['Long Term ', 40, 50], ['Plan', 100, 20]]);
+    const joined = joinWordsDrawnAlike([
+      word('The ', 0),
+      word('NHS ', 20),
+      word('Long ', 40, { color: 'blue' }),
+      word('Term ', 65, { color: 'blue' }),
+      word('Plan', 100, { color: 'blue' }),
+    ]);
+    expect(joined.map((w) => [w.text, w.x, w.width])).toEqual([
+      ['The NHS ', 0, 40],
+      ['Long Term ', 40, 50],
+      ['Plan', 100, 20],
+    ]);
   });
 });
 
@@ -184,7 +214,11 @@ describe("pdfmake's style look-up, answered without allocating (styleLookups.ts)
     overrides: fc.array(fc.oneof(styleObject, name), { maxLength: 5 }),
     item: fc.oneof(
       fc.constant('a plain string'),
-      fc.record({ own: styleObject, style: fc.option(fc.oneof(name, fc.array(name, { maxLength: 2 })), { nil: undefined }), section: fc.constantFrom(undefined, {}) }),
+      fc.record({
+        own: styleObject,
+        style: fc.option(fc.oneof(name, fc.array(name, { maxLength: 2 })), { nil: undefined }),
+        section: fc.constantFrom(undefined, {}),
+      }),
     ),
     defaultValue: value,
   });
@@ -195,7 +229,10 @@ describe("pdfmake's style look-up, answered without allocating (styleLookups.ts)
     for (const o of s.overrides) stack.push(o);
     return stack;
   };
-  const itemOf = (s: Setup) => (typeof s.item === 'string' ? s.item : { ...s.item.own, ...(s.item.style === undefined ? {} : { style: s.item.style }), ...(s.item.section === undefined ? {} : { section: s.item.section }) });
+  const itemOf = (s: Setup) =>
+    typeof s.item === 'string'
+      ? s.item
+      : { ...s.item.own, ...(s.item.style === undefined ? {} : { style: s.item.style }), ...(s.item.section === undefined ? {} : { section: s.item.section }) };
 
   it('gives the same answer as pdfmake for every property, and leaves the stack as it was', () => {
     const lookUp = styleLookup(pdfmakeGetStyleProperty);
@@ -236,7 +273,9 @@ describe('pdfmake and fontkit internals used for soft hyphens and shared glyphs'
     const pdfmakeRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
     const TextInlines = pdfmakeRequire('./TextInlines.js').default as { prototype: Record<string, unknown> };
     const LayoutBuilder = pdfmakeRequire('./LayoutBuilder.js').default as { prototype: Record<string, unknown> };
-    const Line = pdfmakeRequire('./Line.js').default as new (maxWidth: number) => {
+    const Line = pdfmakeRequire('./Line.js').default as new (
+      maxWidth: number,
+    ) => {
       addInline(i: object): void;
       hasEnoughSpaceForInline(i: object, next?: object[]): boolean;
       getWidth(): number;
@@ -261,7 +300,15 @@ describe('pdfmake and fontkit internals used for soft hyphens and shared glyphs'
   it("fontkit's TrueType subset writes every entry of its glyph list, a glyph listed twice included", async () => {
     const { createRequire } = await import('node:module');
     const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => { font(src: Buffer): unknown; _font: { font: { glyphForCodePoint(c: number): { id: number } }; subset: { glyphs: number[]; mapping: Record<number, number>; includeGlyph(id: number): number; encode(): Uint8Array } } };
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (
+      o: object,
+    ) => {
+      font(src: Buffer): unknown;
+      _font: {
+        font: { glyphForCodePoint(c: number): { id: number } };
+        subset: { glyphs: number[]; mapping: Record<number, number>; includeGlyph(id: number): number; encode(): Uint8Array };
+      };
+    };
     const fontkit = pdfkitRequire('fontkit') as { create(b: Uint8Array): { numGlyphs: number; getGlyph(id: number): { advanceWidth: number } } };
     const doc = new PDFKitDocument({ autoFirstPage: false });
     doc.font(font);
@@ -295,7 +342,9 @@ describe("pdfkit's structure elements, whose annotation references annotationPag
   it('add an annotation made with a structParent as the last child, and flush children one by one', async () => {
     const { createRequire } = await import('node:module');
     const pdfkitRequire = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
-    const PDFKitDocument = pdfkitRequire('pdfkit') as new (o: object) => {
+    const PDFKitDocument = pdfkitRequire('pdfkit') as new (
+      o: object,
+    ) => {
       struct(type: string): { _children: unknown[]; _flushChild: unknown };
       addStructure(e: object): void;
       addPage(): void;

@@ -80,9 +80,14 @@ describe('web addresses typed in text', () => {
     writeFileSync(file, JSON.stringify(brief));
     expect((await runBrief('build', file, '--output', out)).code).toBe(0);
     const pdf = await readPdf(join(out, 'addresses.pdf'));
-    expect(pdf.links.map((l) => l.url).filter((u) => u && !u.startsWith('https://example.org'))).toEqual(['https://www.england.nhs.uk/mental-health/', 'mailto:km@example.org']);
+    expect(pdf.links.map((l) => l.url).filter((u) => u && !u.startsWith('https://example.org'))).toEqual([
+      'https://www.england.nhs.uk/mental-health/',
+      'mailto:km@example.org',
+    ]);
     const squeeze = (t: string) => t.replace(/\s+/g, '');
-    expect(squeeze(pdf.pages.join(' '))).toContain(squeeze('See https://www.england.nhs.uk/mental-health/. Ask km@example.org, or //not-a-link and ftp://example.org/file.'));
+    expect(squeeze(pdf.pages.join(' '))).toContain(
+      squeeze('See https://www.england.nhs.uk/mental-health/. Ask km@example.org, or //not-a-link and ftp://example.org/file.'),
+    );
     const docx = await readDocx(join(out, 'addresses.docx'));
     const targets = [...docx.rels.matchAll(/Target="([^"]+)"\s+TargetMode="External"/g)].map((m) => m[1]);
     expect(targets).toEqual(expect.arrayContaining(['https://www.england.nhs.uk/mental-health/', 'mailto:km@example.org']));

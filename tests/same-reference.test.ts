@@ -14,7 +14,10 @@ const word = fc.constantFrom('peer', 'support', 'workers', 'mental', 'health', '
 const boundary = fc
   .tuple(fc.constantFrom(18, 19, 20, 21, 38, 39, 40, 41, 42, 58, 59, 60, 61), fc.array(fc.constantFrom('a', 'b'), { minLength: 61, maxLength: 61 }))
   .map(([length, letters]) => letters.join('').slice(0, length));
-const title = fc.oneof(fc.array(word, { minLength: 1, maxLength: 9 }).map((words) => words.join(' ')), boundary);
+const title = fc.oneof(
+  fc.array(word, { minLength: 1, maxLength: 9 }).map((words) => words.join(' ')),
+  boundary,
+);
 const edit = (t: string, at: number, how: string) => {
   const i = at % Math.max(1, t.length);
   if (how === 'drop') return t.slice(0, i) + t.slice(i + 1);
@@ -35,7 +38,12 @@ const entries = fc
   .chain(([bases, copies]) => {
     const all = [
       ...bases.map(([t, d]) => asEntry(t, d)),
-      ...copies.map(([which, edits, d]) => asEntry(edits.reduce((t, [at, h]) => edit(t, at, h), (bases[which % bases.length] as [string, unknown])[0]), d)),
+      ...copies.map(([which, edits, d]) =>
+        asEntry(
+          edits.reduce((t, [at, h]) => edit(t, at, h), (bases[which % bases.length] as [string, unknown])[0]),
+          d,
+        ),
+      ),
     ];
     return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
   });
@@ -53,7 +61,11 @@ describe('finding an earlier entry that is the same reference', () => {
             const match = earlier[found.earlier] as Entry;
             expect(sameReference(match, later)).toBe(true);
             // The first of its kind: the same DOI before the same title before nearly the same title.
-            const kinds = { 'the same DOI': (e: Entry) => doiOf(e) !== undefined && doiOf(e) === doiOf(later), 'the same title': (e: Entry) => sameReference(e, later) && normalisedTitle(e.title) === normalisedTitle(later.title), 'nearly the same title': (e: Entry) => sameReference(e, later) };
+            const kinds = {
+              'the same DOI': (e: Entry) => doiOf(e) !== undefined && doiOf(e) === doiOf(later),
+              'the same title': (e: Entry) => sameReference(e, later) && normalisedTitle(e.title) === normalisedTitle(later.title),
+              'nearly the same title': (e: Entry) => sameReference(e, later),
+            };
             expect(found.earlier).toBe(earlier.findIndex(kinds[found.why]));
             if (found.why !== 'the same DOI') expect(earlier.some(kinds['the same DOI'])).toBe(false);
             if (found.why === 'nearly the same title') expect(earlier.some(kinds['the same title'])).toBe(false);
@@ -67,12 +79,26 @@ describe('finding an earlier entry that is the same reference', () => {
 
   it('names why: the same DOI, the same title, or nearly the same title', () => {
     const index = new ReferenceIndex<string>();
-    index.add({ title: 'Mental health nurses and peer workers: self-perceptions of role-related clinical competences', url: 'https://doi.org/10.1/X' } as Entry, 'first');
+    index.add(
+      { title: 'Mental health nurses and peer workers: self-perceptions of role-related clinical competences', url: 'https://doi.org/10.1/X' } as Entry,
+      'first',
+    );
     expect(index.find({ title: 'Another title', url: 'https://doi.org/10.1/x' } as Entry)).toEqual({ earlier: 'first', why: 'the same DOI' });
-    expect(index.find({ title: 'Mental Health Nurses and Peer Workers - Self-perceptions of Role-related Clinical Competences' } as Entry)).toEqual({ earlier: 'first', why: 'the same title' });
-    expect(index.find({ title: 'Mental health nurses and peer workers: self-perceptions of role-related clinical competencies' } as Entry)).toEqual({ earlier: 'first', why: 'nearly the same title' });
+    expect(index.find({ title: 'Mental Health Nurses and Peer Workers - Self-perceptions of Role-related Clinical Competences' } as Entry)).toEqual({
+      earlier: 'first',
+      why: 'the same title',
+    });
+    expect(index.find({ title: 'Mental health nurses and peer workers: self-perceptions of role-related clinical competencies' } as Entry)).toEqual({
+      earlier: 'first',
+      why: 'nearly the same title',
+    });
     // Both have a DOI and the DOIs differ: two references, whatever the titles say.
-    expect(index.find({ title: 'Mental health nurses and peer workers: self-perceptions of role-related clinical competences', url: 'https://doi.org/10.1/y' } as Entry)).toBeUndefined();
+    expect(
+      index.find({
+        title: 'Mental health nurses and peer workers: self-perceptions of role-related clinical competences',
+        url: 'https://doi.org/10.1/y',
+      } as Entry),
+    ).toBeUndefined();
   });
 
   it('stops comparing titles letter by letter at its limit, and says so', () => {
@@ -88,7 +114,17 @@ describe('finding an earlier entry that is the same reference', () => {
 
   it('lints a brief of 30,000 entries (more than a 4 MB brief holds) without comparing every pair', async () => {
     const entries = Array.from({ length: 30_000 }, (_, i) => ({ title: `T${i}`, date: 'May 2020', source: 'NHS', summary: ['S.'] }));
-    const brief = { series: 'S', topic: 'T', author: 'A', organisation: 'O', team: 'T', published: '2021-01', acknowledgement: 'A.', closingNote: { heading: 'Help', body: ['Ask the library.'] }, sections: Array.from({ length: 200 }, (_, s) => ({ heading: `H${s}`, entries: entries.slice(s * 150, s * 150 + 150) })) };
+    const brief = {
+      series: 'S',
+      topic: 'T',
+      author: 'A',
+      organisation: 'O',
+      team: 'T',
+      published: '2021-01',
+      acknowledgement: 'A.',
+      closingNote: { heading: 'Help', body: ['Ask the library.'] },
+      sections: Array.from({ length: 200 }, (_, s) => ({ heading: `H${s}`, entries: entries.slice(s * 150, s * 150 + 150) })),
+    };
     const path = join(mkdtempSync(join(tmpdir(), 'brief-many-')), 'many.json');
     writeFileSync(path, JSON.stringify(brief));
     const loaded = await loadJsonFile(path, 'many.json');

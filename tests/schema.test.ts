@@ -5,8 +5,9 @@ const schema = JSON.parse(readFileSync('schema/brief.schema.json', 'utf8'));
 
 /** Every property in the schema, as [place, its schema]; those under `if` are conditions, not fields to type. */
 function properties(node: unknown, place: string, out: [string, Record<string, unknown>][] = []): [string, Record<string, unknown>][] {
-  if (Array.isArray(node)) node.forEach((n, i) => properties(n, `${place}/${i}`, out));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) properties(n, `${place}/${i}`, out);
+  } else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'properties') for (const [name, prop] of Object.entries(value as object)) out.push([`${place}/properties/${name}`, prop]);
       properties(value, `${place}/${key}`, out);
@@ -21,7 +22,10 @@ describe('the brief schema', () => {
     expect(props.length).toBeGreaterThan(25);
     const resolve = (p: Record<string, unknown>) =>
       typeof p.$ref === 'string' ? { ...schema.$defs[(p.$ref as string).split('/').at(-1) as string], ...p } : p;
-    const undocumented = props.filter(([place]) => !place.includes('/if/')).filter(([, p]) => !resolve(p).title || !resolve(p).description).map(([place]) => place);
+    const undocumented = props
+      .filter(([place]) => !place.includes('/if/'))
+      .filter(([, p]) => !resolve(p).title || !resolve(p).description)
+      .map(([place]) => place);
     expect(undocumented).toEqual([]);
   });
 

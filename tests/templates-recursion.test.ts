@@ -14,7 +14,10 @@ function recursiveProject() {
   cpSync('templates', join(root, 'templates'), { recursive: true });
   appendFileSync(join(root, 'templates', 'partials', 'entry.hbs'), '{{> entry}}\n');
   mkdirSync(join(root, 'briefs'));
-  writeFileSync(join(root, 'briefs', 'brief.json'), readFileSync('tests/fixtures/valid/minimal.json', 'utf8').replace('"../../../schema/', `"${process.cwd()}/schema/`));
+  writeFileSync(
+    join(root, 'briefs', 'brief.json'),
+    readFileSync('tests/fixtures/valid/minimal.json', 'utf8').replace('"../../../schema/', `"${process.cwd()}/schema/`),
+  );
   return root;
 }
 
@@ -32,15 +35,19 @@ describe('a partial that includes itself', () => {
     expect(result.ok ? [] : result.diagnostics.map((d) => ({ file: d.file, message: d.message }))).toEqual([expected(root)]);
   });
 
-  it.each([1, 2])('is that brief\'s diagnostic in a batch on %i worker(s), the run ends, exit 1 and no output', async (concurrency) => {
+  it.each([1, 2])("is that brief's diagnostic in a batch on %i worker(s), the run ends, exit 1 and no output", async (concurrency) => {
     const root = recursiveProject();
     const lines: string[] = [];
-    const report = await batchBuild(await briefFiles([join(root, 'briefs')]), { outputDir: join(root, 'output'), templatesRoot: join(root, 'templates'), concurrency }, { info: (l) => lines.push(l), error: (l) => lines.push(l) });
+    const report = await batchBuild(
+      await briefFiles([join(root, 'briefs')]),
+      { outputDir: join(root, 'output'), templatesRoot: join(root, 'templates'), concurrency },
+      { info: (l) => lines.push(l), error: (l) => lines.push(l) },
+    );
     expect(report.summary).toEqual({ built: 0, skipped: 0, failed: 1 });
     expect(lines.join('\n')).toContain(`${expected(root).file}  ${expected(root).message}`);
   });
 
-  it('is that brief\'s diagnostic under brief watch, which goes on watching', async () => {
+  it("is that brief's diagnostic under brief watch, which goes on watching", async () => {
     const root = recursiveProject();
     const lines: string[] = [];
     const watching = watchBriefs({

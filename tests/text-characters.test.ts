@@ -136,7 +136,11 @@ describe('the cases of issue 15', () => {
     const pdf = join(work, 'out', 'hebrew-text.pdf');
     expect(execFileSync('pdftotext', ['-f', '3', '-l', '3', pdf, '-'], { encoding: 'utf8' })).toContain(title);
     // Where each word is drawn: poppler's word boxes, glyphs as drawn (a right-to-left word's reversed).
-    const boxes = [...execFileSync('pdftotext', ['-f', '3', '-l', '3', '-bbox', pdf, '-'], { encoding: 'utf8' }).matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g)].map((m) => ({
+    const boxes = [
+      ...execFileSync('pdftotext', ['-f', '3', '-l', '3', '-bbox', pdf, '-'], { encoding: 'utf8' }).matchAll(
+        /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g,
+      ),
+    ].map((m) => ({
       x: Number(m[1]),
       y: Number(m[2]),
       right: Number(m[3]),
@@ -165,7 +169,12 @@ describe('the cases of issue 15', () => {
     const { result } = await build('nul-author', { ...caseBrief('soft-hyphens'), author: 'Alex\u0000Example' });
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.diagnostics.map((d) => [d.line, d.column, d.pointer, d.message])).toEqual([
-      [5, 13, '/author', '"author" has U+0000 (null), a control character: it would print as a box in the PDF and vanish from the Word document, gluing the words beside it. Delete it (such characters come with text copied from PDFs and old systems)'],
+      [
+        5,
+        13,
+        '/author',
+        '"author" has U+0000 (null), a control character: it would print as a box in the PDF and vanish from the Word document, gluing the words beside it. Delete it (such characters come with text copied from PDFs and old systems)',
+      ],
     ]);
   });
 });
@@ -273,7 +282,11 @@ describe('property: text of every kind prints whole in both documents, or is ref
         expect(result.ok, JSON.stringify(result.ok ? '' : result.diagnostics)).toBe(true);
         const documents = await documentsOf(name);
         // The author is in the metadata only.
-        for (const [pointer, text] of [...located.filter(([p]) => p !== '/author'), ['/sections/0/entries/0/source', f.source], ['/closingNote/body/0', f.note]]) {
+        for (const [pointer, text] of [
+          ...located.filter(([p]) => p !== '/author'),
+          ['/sections/0/entries/0/source', f.source],
+          ['/closingNote/body/0', f.note],
+        ]) {
           if (RIGHT_TO_LEFT.test(text as string)) {
             // Right-to-left words are set right to left; readers give the words back, each in its own order of runs.
             for (const word of wordsOf(text as string)) {

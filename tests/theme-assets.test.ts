@@ -49,7 +49,12 @@ function blackPng(width: number, height: number): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, standard filters, not interlaced
   const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height); // each row: filter 0, then its bits
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('theme fonts and logo are checked in full when the theme loads', () => {
@@ -61,14 +66,18 @@ describe('theme fonts and logo are checked in full when the theme loads', () => 
     const { theme, load } = project();
     const font = join(theme, 'fonts', 'Arimo-Bold.ttf');
     writeFileSync(font, readFileSync(font).subarray(0, 300_000));
-    expect(await load()).toEqual([`${at.bold}the file ends too soon, after 300,000 bytes, inside its glyf table, which runs to byte 408,544 (was it copied or downloaded only in part?)`]);
+    expect(await load()).toEqual([
+      `${at.bold}the file ends too soon, after 300,000 bytes, inside its glyf table, which runs to byte 408,544 (was it copied or downloaded only in part?)`,
+    ]);
   });
 
   it('refuses a truncated font cut inside its table of contents', async () => {
     const { theme, load } = project();
     const font = join(theme, 'fonts', 'Arimo-Bold.ttf');
     writeFileSync(font, readFileSync(font).subarray(0, 100));
-    expect(await load()).toEqual([`${at.bold}the file ends too soon, after 100 bytes, inside its table of contents (was it copied or downloaded only in part?)`]);
+    expect(await load()).toEqual([
+      `${at.bold}the file ends too soon, after 100 bytes, inside its table of contents (was it copied or downloaded only in part?)`,
+    ]);
   });
 
   it('refuses a font file that is not a font', async () => {
@@ -80,7 +89,9 @@ describe('theme fonts and logo are checked in full when the theme loads', () => 
   it('refuses a truncated PNG', async () => {
     const { theme, load } = project();
     writeFileSync(join(theme, 'images', 'logo.png'), shippedLogo.subarray(0, 10_000));
-    expect(await load()).toEqual([`${at.logo}is not a PNG image brief can read: the file ends too soon, after 10,000 bytes (was it copied or downloaded only in part?)`]);
+    expect(await load()).toEqual([
+      `${at.logo}is not a PNG image brief can read: the file ends too soon, after 10,000 bytes (was it copied or downloaded only in part?)`,
+    ]);
   });
 
   it('refuses a PNG whose header is whole but whose picture data is damaged, even with its checksums made right', async () => {
@@ -139,7 +150,11 @@ describe('theme fonts and logo are checked in full when the theme loads', () => 
     const cwd = process.cwd();
     process.chdir(root); // files are shown relative to where the command runs
     try {
-      const report = await batchBuild(files, { outputDir: join(root, 'output'), concurrency: 1, templatesRoot: join(root, 'templates'), command: 'test' }, { info: (l) => lines.push(l), error: (l) => lines.push(l) });
+      const report = await batchBuild(
+        files,
+        { outputDir: join(root, 'output'), concurrency: 1, templatesRoot: join(root, 'templates'), command: 'test' },
+        { info: (l) => lines.push(l), error: (l) => lines.push(l) },
+      );
       expect(report.summary).toEqual({ built: 0, skipped: 0, failed: 2 });
     } finally {
       process.chdir(cwd);

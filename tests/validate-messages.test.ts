@@ -10,17 +10,28 @@ const dir = 'tests/fixtures/invalid';
  */
 const cases: { fixture: string; expected: string[] }[] = [
   // JSON syntax
-  { fixture: 'trailing-comma', expected: ['29:3  JSON syntax: a comma before "}" has nothing after it: remove that last comma (JSON allows no comma after the last item)'] },
+  {
+    fixture: 'trailing-comma',
+    expected: ['29:3  JSON syntax: a comma before "}" has nothing after it: remove that last comma (JSON allows no comma after the last item)'],
+  },
   { fixture: 'missing-comma', expected: ['5:3  JSON syntax: a comma is missing before this'] },
   { fixture: 'single-quotes', expected: ['18:21  JSON syntax: text must be in double quotes ("like this"), not single quotes'] },
   { fixture: 'comment', expected: ['3:3  JSON syntax: comments are not allowed in a JSON file: remove the comment'] },
   { fixture: 'unquoted-key', expected: ['7:3  JSON syntax: property name team must be in double quotes: "team"'] },
-  { fixture: 'truncated', expected: ['25:4  JSON syntax: the file ends too soon, just after this ",": the rest of the brief, or a closing } or ], is missing'] },
+  {
+    fixture: 'truncated',
+    expected: ['25:4  JSON syntax: the file ends too soon, just after this ",": the rest of the brief, or a closing } or ], is missing'],
+  },
   { fixture: 'empty', expected: ['1:1  the file is empty: a brief is a JSON object, starting with {'] },
   { fixture: 'latin1', expected: ['18:29  the file is not UTF-8 text: save it with UTF-8 encoding (the bytes here are not UTF-8)'] },
   // wrong types
   { fixture: 'series-number', expected: ['3:13  /series  "series" should be text in quotes, not the number 2021'] },
-  { fixture: 'date-number', expected: ['17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not the number 2020'] },
+  {
+    fixture: 'date-number',
+    expected: [
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not the number 2020',
+    ],
+  },
   { fixture: 'list-item-number', expected: ['21:62  /sections/0/entries/0/summary/1/list/1  item 2 of "list" should be text in quotes, not the number 2'] },
   {
     fixture: 'sections-object',
@@ -30,10 +41,17 @@ const cases: { fixture: string; expected: string[] }[] = [
     ],
   },
   // missing and empty fields
-  { fixture: 'missing-title', expected: ['14:9  /sections/0/entries/0  "title" is missing: an entry needs one (The title of the publication, exactly as published. It is printed as a link when the entry has a url.)'] },
+  {
+    fixture: 'missing-title',
+    expected: [
+      '14:9  /sections/0/entries/0  "title" is missing: an entry needs one (The title of the publication, exactly as published. It is printed as a link when the entry has a url.)',
+    ],
+  },
   {
     fixture: 'missing-acknowledgement',
-    expected: ['1:1  /  "acknowledgement" is missing: the brief needs one (How readers should cite the brief, shown in the acknowledgement box on the title page, e.g. "Evidence Brief: Peer support workers. Katie Nicholas. (January 2021). UK: Health Education England Knowledge Management Team".)'],
+    expected: [
+      '1:1  /  "acknowledgement" is missing: the brief needs one (How readers should cite the brief, shown in the acknowledgement box on the title page, e.g. "Evidence Brief: Peer support workers. Katie Nicholas. (January 2021). UK: Health Education England Knowledge Management Team".)',
+    ],
   },
   { fixture: 'empty-heading', expected: ['12:18  /sections/0/heading  "heading" is empty: write something, or leave the property out if it is optional'] },
   { fixture: 'empty-sections', expected: ['10:15  /sections  "sections" is an empty list: it needs at least 1 item'] },
@@ -48,23 +66,78 @@ const cases: { fixture: string; expected: string[] }[] = [
   },
   {
     fixture: 'unknown-property',
-    expected: ['7:3  /colour  unknown property "colour" in the brief: allowed here: "$schema", "theme", "layout", "series", "topic", "author", "organisation", "team", "published", "producedBy", "about", "acknowledgement", "contact", "sections", "closingNote"'],
+    expected: [
+      '7:3  /colour  unknown property "colour" in the brief: allowed here: "$schema", "theme", "layout", "series", "topic", "author", "organisation", "team", "published", "producedBy", "about", "acknowledgement", "contact", "sections", "closingNote"',
+    ],
   },
   // dates
-  { fixture: 'bad-date-abbreviated', expected: ['17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "Mar 2020"'] },
-  { fixture: 'bad-date-iso', expected: ['17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "2020-03-01"'] },
-  { fixture: 'bad-published', expected: ['8:16  /published  "published" should be the publication month as year-month, e.g. "2021-01" for January 2021, not "January 2021"'] },
+  {
+    fixture: 'bad-date-abbreviated',
+    expected: [
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "Mar 2020"',
+    ],
+  },
+  {
+    fixture: 'bad-date-iso',
+    expected: [
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "2020-03-01"',
+    ],
+  },
+  {
+    fixture: 'bad-published',
+    expected: ['8:16  /published  "published" should be the publication month as year-month, e.g. "2021-01" for January 2021, not "January 2021"'],
+  },
   // links
-  { fixture: 'url-ftp', expected: ['16:18  /sections/0/entries/0/url  "url" should be a web address starting with https:// or http:// (or a mailto: address), not "ftp://example.org/report"'] },
-  { fixture: 'url-javascript', expected: ['16:18  /sections/0/entries/0/url  "url" should be a web address starting with https:// or http:// (or a mailto: address), not "javascript:alert(1)"'] },
-  { fixture: 'url-no-scheme', expected: ['16:18  /sections/0/entries/0/url  "url" should be a web address starting with https:// or http:// (or a mailto: address), not "www.example.org/report"'] },
-  { fixture: 'link-in-summary', expected: ['21:23  /sections/0/entries/0/summary/0  in item 1 of "summary", the link "the file" goes to "file:///etc/passwd": links must start with https://, http:// or mailto:'] },
+  {
+    fixture: 'url-ftp',
+    expected: [
+      '16:18  /sections/0/entries/0/url  "url" should be a web address starting with https:// or http:// (or a mailto: address), not "ftp://example.org/report"',
+    ],
+  },
+  {
+    fixture: 'url-javascript',
+    expected: [
+      '16:18  /sections/0/entries/0/url  "url" should be a web address starting with https:// or http:// (or a mailto: address), not "javascript:alert(1)"',
+    ],
+  },
+  {
+    fixture: 'url-no-scheme',
+    expected: [
+      '16:18  /sections/0/entries/0/url  "url" should be a web address starting with https:// or http:// (or a mailto: address), not "www.example.org/report"',
+    ],
+  },
+  {
+    fixture: 'link-in-summary',
+    expected: [
+      '21:23  /sections/0/entries/0/summary/0  in item 1 of "summary", the link "the file" goes to "file:///etc/passwd": links must start with https://, http:// or mailto:',
+    ],
+  },
   // access markers
-  { fixture: 'access-wording', expected: ['19:21  /sections/0/entries/0/access  "access" cannot be "Abstract only": use one of "free", "abstract-only", "login-required" (did you mean "abstract-only"?)'] },
-  { fixture: 'login-without-service', expected: ['14:9  /sections/0/entries/0  item 1 of "entries" has "access": "login-required" but no "loginService": add the login the reader needs, e.g. "loginService": "Athens"'] },
-  { fixture: 'service-without-login', expected: ['14:9  /sections/0/entries/0  item 1 of "entries" has a "loginService" but its "access" is not "login-required": remove "loginService", or set "access": "login-required"'] },
+  {
+    fixture: 'access-wording',
+    expected: [
+      '19:21  /sections/0/entries/0/access  "access" cannot be "Abstract only": use one of "free", "abstract-only", "login-required" (did you mean "abstract-only"?)',
+    ],
+  },
+  {
+    fixture: 'login-without-service',
+    expected: [
+      '14:9  /sections/0/entries/0  item 1 of "entries" has "access": "login-required" but no "loginService": add the login the reader needs, e.g. "loginService": "Athens"',
+    ],
+  },
+  {
+    fixture: 'service-without-login',
+    expected: [
+      '14:9  /sections/0/entries/0  item 1 of "entries" has a "loginService" but its "access" is not "login-required": remove "loginService", or set "access": "login-required"',
+    ],
+  },
   // a BOM and CRLF line ends do not shift the place reported
-  { fixture: 'bom-crlf-bad-date', expected: ['17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "Mar 2020"'] },
+  {
+    fixture: 'bom-crlf-bad-date',
+    expected: [
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "Mar 2020"',
+    ],
+  },
   // every problem in a file, not just the first, in file order
   {
     fixture: 'many-problems',

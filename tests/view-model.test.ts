@@ -8,7 +8,14 @@ const minimal = JSON.parse(readFileSync('tests/fixtures/valid/minimal.json', 'ut
 describe('the view model templates see', () => {
   it('has every optional field present, null when the brief leaves it out (so strict templates catch a misspelt field)', () => {
     const view = briefView(minimal);
-    expect(view).toMatchObject({ title: 'Evidence Brief: Test Topic', month: 'January 2021', created: '2021-01-01', producedBy: null, about: null, contact: null });
+    expect(view).toMatchObject({
+      title: 'Evidence Brief: Test Topic',
+      month: 'January 2021',
+      created: '2021-01-01',
+      producedBy: null,
+      about: null,
+      contact: null,
+    });
     const entry = view.sections[0]?.items[0]?.entry;
     expect(entry).toEqual({
       id: 'entry-1',

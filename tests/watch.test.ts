@@ -77,7 +77,10 @@ describe('brief watch', () => {
     const { buildBrief } = await import('../src/pipeline/buildBrief.js');
     const { createBuildContext } = await import('../src/pipeline/buildContext.js');
     const elsewhere = join(root, 'elsewhere');
-    const result = await buildBrief({ path: join(root, 'briefs', 'a.json'), file: 'a.json' }, createBuildContext({ outputDir: elsewhere, templatesRoot: join(root, 'templates'), schemaRoot: join(root, 'schema') }));
+    const result = await buildBrief(
+      { path: join(root, 'briefs', 'a.json'), file: 'a.json' },
+      createBuildContext({ outputDir: elsewhere, templatesRoot: join(root, 'templates'), schemaRoot: join(root, 'schema') }),
+    );
     expect(result.ok).toBe(true);
     expect(readFileSync(join(elsewhere, 'a.docx')).equals(output('a.docx'))).toBe(true);
     expect(readFileSync(join(elsewhere, 'a.pdf')).equals(output('a.pdf'))).toBe(true);

@@ -39,7 +39,10 @@ export function parseMedline(text: string): MedlineItem[] {
 
 function toItem(fields: [string, string][]): MedlineItem {
   const first = (tag: string) => fields.find(([t]) => t === tag)?.[1];
-  const doi = fields.filter(([t]) => t === 'LID' || t === 'AID').map(([, v]) => /^(\S+) \[doi\]$/.exec(v)?.[1]).find(Boolean);
+  const doi = fields
+    .filter(([t]) => t === 'LID' || t === 'AID')
+    .map(([, v]) => /^(\S+) \[doi\]$/.exec(v)?.[1])
+    .find(Boolean);
   const item: MedlineItem = {};
   // MEDLINE ends every title with a full stop, which a brief's titles do not have.
   const title = first('TI')?.replace(/\.$/, '');

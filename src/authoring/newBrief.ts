@@ -17,7 +17,11 @@ export async function createBrief(path: string, topic: string, templatesRoot: st
     published: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`,
     month: `${MONTHS[now.getMonth()]} ${now.getFullYear()}`,
   };
-  const filled = JSON.stringify(starter, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/{{(\w+)}}/g, (token, name: string) => values[name] ?? token) : value), 2);
+  const filled = JSON.stringify(
+    starter,
+    (_key, value: unknown) => (typeof value === 'string' ? value.replace(/{{(\w+)}}/g, (token, name: string) => values[name] ?? token) : value),
+    2,
+  );
   await mkdir(dirname(path), { recursive: true });
   const file = await open(path, 'wx'); // fails with EEXIST rather than replace a brief
   try {

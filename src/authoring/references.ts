@@ -15,7 +15,14 @@ export interface ReferenceItem {
 
 export class ReferenceFormatError extends Error {}
 
-const FORMATS: Record<string, string> = { '.ris': 'RIS', '.bib': 'BibTeX', '.bibtex': 'BibTeX', '.nbib': 'MEDLINE', '.medline': 'MEDLINE', '.json': 'CSL-JSON' };
+const FORMATS: Record<string, string> = {
+  '.ris': 'RIS',
+  '.bib': 'BibTeX',
+  '.bibtex': 'BibTeX',
+  '.nbib': 'MEDLINE',
+  '.medline': 'MEDLINE',
+  '.json': 'CSL-JSON',
+};
 
 /** The references in an export from a reference manager or database: RIS, BibTeX, MEDLINE (.nbib) or CSL-JSON, chosen by file ending. */
 export async function readReferences(path: string): Promise<{ format: string; items: ReferenceItem[] }> {

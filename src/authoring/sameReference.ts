@@ -9,7 +9,11 @@ export function doiOf(entry: Entry): string | undefined {
 
 /** A title reduced to its letters and digits, in lower case: how two spellings of one title compare. */
 export function normalisedTitle(title: string): string {
-  return title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** How many letters two normalised titles may differ by and still be one title: 5% of the longer, for titles of 20 or more. */

@@ -34,7 +34,9 @@ function dateOf(item: ReferenceItem): string {
 
 /** Text without markup (databases put <i> and <sub> in titles and abstracts), white space collapsed. */
 function plain(text: string): string {
-  return textContent(parseDocument(text, { decodeEntities: true }).children).replace(/\s+/g, ' ').trim();
+  return textContent(parseDocument(text, { decodeEntities: true }).children)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Imported text is printed as it is: characters that inline markup would read are escaped. */

@@ -26,6 +26,8 @@ export interface BatchOptions {
   command?: string;
   /** The most memory one brief's build may hold in its worker, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
   workerMemoryMb?: number;
+  /** Told of each brief's build as it comes back, before the run records it (for tests). */
+  onBuilt?: (file: BriefFile, result: BuildResult) => void;
 }
 
 export interface BriefReport {
@@ -99,18 +101,24 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
       await hashes.takeAll(options.templatesRoot ?? join(packageRoot, 'templates'));
       await hashes.takeAll(options.schemaRoot ?? join(packageRoot, 'schema'));
       let done = 0;
-      const progress = () => out.progress?.(`building: ${done} of ${toBuild.length} done${files.length > toBuild.length ? `, ${files.length - toBuild.length} unchanged` : ''}`);
+      const progress = () =>
+        out.progress?.(`building: ${done} of ${toBuild.length} done${files.length > toBuild.length ? `, ${files.length - toBuild.length} unchanged` : ''}`);
       progress();
       // After each brief, so that a run that is stopped keeps the record of what it finished; one write at a time.
       let recorded: Promise<void> = Promise.resolve();
       const record = (durable: boolean) => {
-        recorded = recorded.then(() => writeManifest(options.outputDir, manifest, { durable }).catch((error: unknown) => void (manifestFault ??= error)));
+        recorded = recorded.then(() =>
+          writeManifest(options.outputDir, manifest, { durable }).catch((error: unknown) => {
+            manifestFault ??= error;
+          }),
+        );
         return recorded;
       };
       try {
         await Promise.all(
           toBuild.map(async (file) => {
             const result = await engine.build(file);
+            options.onBuilt?.(file, result);
             done++;
             for (const line of reportBuild(file.file, result)) say(line);
             progress();

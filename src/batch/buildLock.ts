@@ -14,7 +14,10 @@ export interface LockOwner {
 }
 
 export class LockHeldError extends Error {
-  constructor(readonly owner: LockOwner | undefined, readonly lockPath: string) {
+  constructor(
+    readonly owner: LockOwner | undefined,
+    readonly lockPath: string,
+  ) {
     super(
       owner
         ? `another brief build is running: process ${owner.pid} on ${owner.host}, started ${owner.started} (${owner.command}); try again when it has finished`
@@ -68,7 +71,11 @@ async function takeLock(outputDir: string, command: string, say: (line: string) 
       await rm(claimPath, { force: true });
       throw new LockHeldError(holder.owner, lockPath);
     }
-    say(holder.owner ? `a lock left by a build that stopped (process ${holder.owner.pid}, started ${holder.owner.started}) was found and taken over` : 'a lock left by a build that stopped was found and taken over');
+    say(
+      holder.owner
+        ? `a lock left by a build that stopped (process ${holder.owner.pid}, started ${holder.owner.started}) was found and taken over`
+        : 'a lock left by a build that stopped was found and taken over',
+    );
     await rm(lockPath, { recursive: true, force: true });
     release = await lockfile.lock(outputDir, options);
   }
@@ -94,7 +101,9 @@ async function lockHolder(outputDir: string, ownerPath: string, lockPath: string
   const named = await readOwner(ownerPath);
   if (named) return { owner: named, alive: isRunning(named) };
   // No owner file: the run that took the lock is naming itself now (its claim is alive), or was killed before it could.
-  const claims = await Promise.all((await readdir(outputDir)).filter((n) => CLAIM.test(n) && n !== claimName(process.pid)).map((n) => readOwner(join(outputDir, n))));
+  const claims = await Promise.all(
+    (await readdir(outputDir)).filter((n) => CLAIM.test(n) && n !== claimName(process.pid)).map((n) => readOwner(join(outputDir, n))),
+  );
   const live = claims.find((claim) => claim && isRunning(claim));
   if (live) return { owner: live, alive: true };
   // It may have finished naming itself meanwhile.
@@ -102,7 +111,10 @@ async function lockHolder(outputDir: string, ownerPath: string, lockPath: string
   if (renamed) return { owner: renamed, alive: isRunning(renamed) };
   // A lock made with no claim beside it (by an older brief) is trusted for a few seconds.
   const dead = claims.find((claim) => claim !== undefined);
-  const old = await stat(lockPath).then((s) => Date.now() - s.mtimeMs > 5_000, () => true);
+  const old = await stat(lockPath).then(
+    (s) => Date.now() - s.mtimeMs > 5_000,
+    () => true,
+  );
   return { owner: dead, alive: !dead && !old };
 }
 

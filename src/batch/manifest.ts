@@ -66,7 +66,13 @@ async function isAsWritten(output: ManifestEntry['outputs'][number], hashes: Fil
  * (a brief saved again during its build is then recorded as it was read, and built again next
  * time); other files' hashes come from `hashes`, which the run takes before building.
  */
-export async function manifestEntry(program: string, dependencies: string[], read: Record<string, string>, outputs: ManifestEntry['outputs'], hashes: FileHashes): Promise<ManifestEntry> {
+export async function manifestEntry(
+  program: string,
+  dependencies: string[],
+  read: Record<string, string>,
+  outputs: ManifestEntry['outputs'],
+  hashes: FileHashes,
+): Promise<ManifestEntry> {
   const hashed: Record<string, string> = {};
   for (const path of [...new Set(dependencies)].sort()) {
     const hash = read[path] ?? (await hashes.of(path));

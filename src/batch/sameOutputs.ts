@@ -20,7 +20,10 @@ export function sameOutputs(files: readonly BriefFile[], outputDir: string): Map
     const { pdf, docx } = outputPaths(outputDir, (group[0] as BriefFile).path);
     for (const file of group) {
       const others = group.filter((f) => f !== file).map((f) => f.file);
-      refused.set(file.path, `${file.file} and ${others.join(' and ')} would both write ${displayPath(pdf)} and ${displayPath(docx)}: neither is built; rename one of them`);
+      refused.set(
+        file.path,
+        `${file.file} and ${others.join(' and ')} would both write ${displayPath(pdf)} and ${displayPath(docx)}: neither is built; rename one of them`,
+      );
     }
   }
   return refused;

@@ -14,7 +14,12 @@ export interface BuildOptions {
 /** `brief build [paths...]`: build each brief's PDF and Word document into the output folder. Returns the exit code. */
 export async function buildCommand(paths: string[], options: BuildOptions, out: Output): Promise<number> {
   const outputDir = resolve(options.output);
-  if (await stat(outputDir).then((s) => !s.isDirectory(), () => false)) {
+  if (
+    await stat(outputDir).then(
+      (s) => !s.isDirectory(),
+      () => false,
+    )
+  ) {
     out.error(`${options.output} is a file, not a folder: give --output a folder for the documents`);
     return 2;
   }
@@ -25,7 +30,13 @@ export async function buildCommand(paths: string[], options: BuildOptions, out: 
   }
   const report = await batchBuild(
     files,
-    { outputDir, concurrency: options.concurrency, force: options.force, reportPath: options.report && resolve(options.report), command: `brief build ${paths.join(' ')}`.trim() },
+    {
+      outputDir,
+      concurrency: options.concurrency,
+      force: options.force,
+      reportPath: options.report && resolve(options.report),
+      command: `brief build ${paths.join(' ')}`.trim(),
+    },
     out,
   );
   return report.summary.failed > 0 ? 1 : 0;

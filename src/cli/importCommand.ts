@@ -22,7 +22,7 @@ export async function importCommand(referencesPath: string, options: { into: str
     out.info(`${file}: fix these first; nothing was imported`);
     return 1;
   }
-  let references;
+  let references: Awaited<ReturnType<typeof readReferences>>;
   try {
     references = await readReferences(resolve(referencesPath));
   } catch (error) {
@@ -33,10 +33,13 @@ export async function importCommand(referencesPath: string, options: { into: str
     throw error;
   }
   const plan = planImport(read.brief, references.items, options.section);
-  for (const entry of plan.added) out.info(`${options.dryRun ? 'would add' : 'added'}: ${entry.title} (${[entry.date, entry.source].filter(Boolean).join(', ')})`);
+  for (const entry of plan.added)
+    out.info(`${options.dryRun ? 'would add' : 'added'}: ${entry.title} (${[entry.date, entry.source].filter(Boolean).join(', ')})`);
   for (const skip of plan.skipped) out.info(`skipped: ${skip.title}: ${skip.why}`);
   const where = `"${options.section}"${plan.sectionCreated ? ' (a new section at the end)' : ''}`;
-  out.info(`${references.items.length} ${references.format} record${references.items.length === 1 ? '' : 's'}: ${plan.added.length} ${options.dryRun ? 'would be added' : 'added'} to ${where}, ${plan.skipped.length} skipped`);
+  out.info(
+    `${references.items.length} ${references.format} record${references.items.length === 1 ? '' : 's'}: ${plan.added.length} ${options.dryRun ? 'would be added' : 'added'} to ${where}, ${plan.skipped.length} skipped`,
+  );
   if (options.dryRun || plan.added.length === 0) return 0;
 
   // The brief keeps its key order (JSON.parse keeps it); it must still be valid before it replaces the old one.

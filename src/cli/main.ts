@@ -21,7 +21,10 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .description('Evidence briefs: from JSON files in briefs/ to branded PDF and Word documents.')
     .option('--debug', 'show technical details (stack traces) when something goes wrong')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => out.info(s.trimEnd()), writeErr: (s) => (s.startsWith('error: ') ? out.error(s.slice(7).trimEnd()) : out.info(s.trimEnd())) })
+    .configureOutput({
+      writeOut: (s) => out.info(s.trimEnd()),
+      writeErr: (s) => (s.startsWith('error: ') ? out.error(s.slice(7).trimEnd()) : out.info(s.trimEnd())),
+    })
     .showHelpAfterError('(run "brief --help" to see the commands)');
 
   // Each command's module is loaded only when it runs, so a quick command starts quickly.
@@ -54,7 +57,7 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
 
   program
     .command('new')
-    .description('start a new brief in briefs/ from the team\'s defaults (it never replaces an existing brief)')
+    .description("start a new brief in briefs/ from the team's defaults (it never replaces an existing brief)")
     .argument('<name>', 'the file name, without .json: lower-case letters, digits and hyphens')
     .requiredOption('--title <topic>', 'the brief\'s topic, e.g. "Nursing Associates"')
     .addHelpText('after', '\nExample:\n  npx brief new nursing-associates-2026-11 --title "Nursing Associates"')
@@ -70,7 +73,10 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .requiredOption('--into <brief>', 'the brief to add them to')
     .requiredOption('--section <heading>', 'the section or subsection to add them to (made at the end if the brief has none)')
     .option('--dry-run', 'show what would be added, and change nothing')
-    .addHelpText('after', '\nReferences already in the brief (the same DOI, or the same title) are skipped.\n\nExample:\n  npx brief import zotero.ris --into briefs/my-brief.json --section "Case Studies"')
+    .addHelpText(
+      'after',
+      '\nReferences already in the brief (the same DOI, or the same title) are skipped.\n\nExample:\n  npx brief import zotero.ris --into briefs/my-brief.json --section "Case Studies"',
+    )
     .action(async (file: string, options: { into: string; section: string; dryRun?: boolean }) => {
       const { importCommand } = await import('./importCommand.js');
       exitCode = await importCommand(file, options, out);
@@ -78,7 +84,9 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
 
   program
     .command('lint')
-    .description('point out what a careful editor would: repeated entries or summaries, entries out of date order, unexplained access markers, missing links, empty sections')
+    .description(
+      'point out what a careful editor would: repeated entries or summaries, entries out of date order, unexplained access markers, missing links, empty sections',
+    )
     .argument('[paths...]', BRIEF_PATHS)
     .option('--strict', 'exit 1 when there are warnings (for checks that must pass)')
     .action(async (paths: string[], options: { strict?: boolean }) => {
@@ -90,7 +98,10 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .command('watch')
     .description('build every brief, then rebuild a brief as soon as it, or a template, theme or schema it uses, is saved')
     .option('-o, --output <folder>', 'where to write the documents', 'output')
-    .addHelpText('after', '\nKeep it running beside your editor and PDF viewer; stop it with Ctrl-C.\nA save with a mistake is reported and the last good documents are kept.')
+    .addHelpText(
+      'after',
+      '\nKeep it running beside your editor and PDF viewer; stop it with Ctrl-C.\nA save with a mistake is reported and the last good documents are kept.',
+    )
     .action(async (options: { output: string }) => {
       const { watchCommand } = await import('./watchCommand.js');
       exitCode = await watchCommand(options, out);

@@ -8,7 +8,12 @@ import type { Output } from '../pipeline/output.js';
 /** `brief watch`: build every brief, then rebuild on every save until Ctrl-C. Resolves to the exit code. */
 export async function watchCommand(options: { output: string }, out: Output): Promise<number> {
   const briefsDir = resolve('briefs');
-  if (!(await stat(briefsDir).then((s) => s.isDirectory(), () => false))) {
+  if (
+    !(await stat(briefsDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
     throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief watch in the project folder`);
   }
   // Listen for Ctrl-C before anything else, so that it is never met by Node's default (an abrupt exit).

@@ -19,7 +19,7 @@ const PARAGRAPH_ROLES: readonly ParagraphRole[] = ['body', 'title', 'lead', 'sou
 export function parseMarkup(markup: string): Document {
   const root = parseDocument(markup, { lowerCaseTags: true, lowerCaseAttributeNames: true });
   const html = root.children.find(isElement);
-  if (!html || html.name !== 'html') throw new MarkupError('the layout must produce one <html> element holding <head> and <body>');
+  if (html?.name !== 'html') throw new MarkupError('the layout must produce one <html> element holding <head> and <body>');
   const head = childElements(html).find((e) => e.name === 'head');
   const body = childElements(html).find((e) => e.name === 'body');
   if (!head || !body) throw new MarkupError('the layout must produce <head> and <body> inside <html>');
@@ -40,7 +40,10 @@ function parseMeta(head: Element, lang: string | undefined): DocumentMeta {
     title,
     author: meta.get('author') ?? '',
     subject: meta.get('subject') ?? '',
-    keywords: (meta.get('keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    keywords: (meta.get('keywords') ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     language: lang ?? 'en-GB',
     created,
     header: collapse(meta.get('header') ?? '').trim(),

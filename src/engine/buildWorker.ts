@@ -45,14 +45,20 @@ export default async function buildInWorker(task: BuildTask): Promise<BuildResul
     const shared = contextFor(task);
     if (!shared.ok) return { ok: false, dependencies: [task.file.path], warnings: [], diagnostics: [shared.diagnostic] };
     let writtenAt: number | undefined;
-    const result = await buildBrief(task.file, shared.context, { written: () => void (writtenAt = performance.timeOrigin + performance.now()) });
+    const result = await buildBrief(task.file, shared.context, {
+      written: () => {
+        writtenAt = performance.timeOrigin + performance.now();
+      },
+    });
     return writtenAt === undefined ? result : { ...result, writtenAt };
   } catch (error) {
     return crashResult(task.file, error, task.memoryMb);
   }
 }
 
-type Shared = { ok: true; context: BuildContext } | { ok: false; diagnostic: { file: string; line?: number; column?: number; pointer: string; message: string } };
+type Shared =
+  | { ok: true; context: BuildContext }
+  | { ok: false; diagnostic: { file: string; line?: number; column?: number; pointer: string; message: string } };
 
 /** This worker's context for the task's folders, brought up to the task's edition of the shared files. */
 function contextFor(task: BuildTask): Shared {
@@ -62,7 +68,13 @@ function contextFor(task: BuildTask): Shared {
   try {
     if (!held) {
       const wordWriter = task.wordThread ? new WordThread(task.memoryMb) : undefined;
-      const context = createBuildContext({ outputDir: task.outputDir, templatesRoot: task.templatesRoot, schemaRoot: task.schemaRoot, durable: task.durable, wordWriter });
+      const context = createBuildContext({
+        outputDir: task.outputDir,
+        templatesRoot: task.templatesRoot,
+        schemaRoot: task.schemaRoot,
+        durable: task.durable,
+        wordWriter,
+      });
       contexts.set(key, { context, versions: structuredClone(wanted) });
       return { ok: true, context };
     }
@@ -84,7 +96,8 @@ function contextFor(task: BuildTask): Shared {
     return { ok: true, context };
   } catch (error) {
     // Kept at the edition it had: the next task tries the new one again.
-    if (error instanceof TemplateError) return { ok: false, diagnostic: { file: error.file, line: error.line, column: error.column, pointer: '', message: error.message } };
+    if (error instanceof TemplateError)
+      return { ok: false, diagnostic: { file: error.file, line: error.line, column: error.column, pointer: '', message: error.message } };
     if (error instanceof SchemaFileError) return { ok: false, diagnostic: { file: error.file, pointer: '', message: error.message } };
     throw error;
   }

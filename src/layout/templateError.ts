@@ -17,20 +17,38 @@ export function explainHandlebarsError(error: unknown, file: string, source: str
   const e = error as { lineNumber?: number; column?: number };
   const missingField = /^"(.+)" not defined in .*? - (\d+):(\d+)$/.exec(raw);
   if (missingField) {
-    return new TemplateError(file, `the template uses {{${missingField[1]}}}, which is not a field here (a typo, or a field of another part of the brief?)`, Number(missingField[2]), Number(missingField[3]) + 1);
+    return new TemplateError(
+      file,
+      `the template uses {{${missingField[1]}}}, which is not a field here (a typo, or a field of another part of the brief?)`,
+      Number(missingField[2]),
+      Number(missingField[3]) + 1,
+    );
   }
   const parse = /^Parse error on line (\d+):\n.*\n.*\n(.*)$/s.exec(raw);
   const unclosed = parse && /got 'EOF'/.test(raw) ? lastUnclosedBlock(source) : undefined;
   if (unclosed) {
-    return new TemplateError(file, `the block {{#${unclosed.name}}} is never closed: add {{/${unclosed.name}}} where it should end`, unclosed.line, unclosed.column);
+    return new TemplateError(
+      file,
+      `the block {{#${unclosed.name}}} is never closed: add {{/${unclosed.name}}} where it should end`,
+      unclosed.line,
+      unclosed.column,
+    );
   }
   if (parse) {
-    return new TemplateError(file, `the template is not valid Handlebars (an unclosed {{#...}} block or a stray brace?): ${parse[2]?.split('\n')[0]}`, Number(parse[1]));
+    return new TemplateError(
+      file,
+      `the template is not valid Handlebars (an unclosed {{#...}} block or a stray brace?): ${parse[2]?.split('\n')[0]}`,
+      Number(parse[1]),
+    );
   }
   const partial = /^The partial (.+) could not be found$/.exec(raw);
   if (partial) {
     const line = source.split('\n').findIndex((l) => new RegExp(`{{~?>\\s*${partial[1]}\\b`).test(l));
-    return new TemplateError(file, `the template includes the partial "${partial[1]}", but there is no templates/partials/${partial[1]}.hbs`, line >= 0 ? line + 1 : undefined);
+    return new TemplateError(
+      file,
+      `the template includes the partial "${partial[1]}", but there is no templates/partials/${partial[1]}.hbs`,
+      line >= 0 ? line + 1 : undefined,
+    );
   }
   return new TemplateError(file, raw.replace(/ - \d+:\d+$/, ''), e.lineNumber, e.column === undefined ? undefined : e.column + 1);
 }

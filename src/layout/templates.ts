@@ -40,7 +40,9 @@ export class Templates {
     this.handlebars.registerHelper('or', (...args: unknown[]) => values(args).some(Boolean));
     this.handlebars.registerHelper('and', (...args: unknown[]) => values(args).every(Boolean));
     const partials = join(root, 'partials');
-    for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs')).sort()) {
+    for (const name of readdirSync(partials)
+      .filter((n) => n.endsWith('.hbs'))
+      .sort()) {
       const path = join(partials, name);
       const source = readFileSync(path, 'utf8');
       this.partials.set(basename(name, '.hbs'), { path, includes: partialsIncludedBy(source) });
@@ -119,7 +121,10 @@ export class Templates {
         const names = this.rendering.map((p) => p.name);
         const first = this.rendering.find((p, i) => names.indexOf(p.name, i + 1) > 0) ?? { name, path };
         const cycle = names.slice(names.indexOf(first.name), names.indexOf(first.name, names.indexOf(first.name) + 1) + 1);
-        throw new TemplateError(displayPath(first.path), `the partial "${first.name}" includes itself (${cycle.join(' > ')}), so it would never end: take that {{> ...}} out`);
+        throw new TemplateError(
+          displayPath(first.path),
+          `the partial "${first.name}" includes itself (${cycle.join(' > ')}), so it would never end: take that {{> ...}} out`,
+        );
       }
       this.rendering.push({ name, path });
       try {

@@ -35,7 +35,10 @@ export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
     const summary = summaryText(later.entry.summary);
     const earlierSummary = summary.length >= 40 ? bySummary.get(summary) : undefined;
     if (earlierSummary && !nearlySameTitle(earlierSummary.entry.title, later.entry.title)) {
-      found.push({ pointer: `${later.pointer}/summary`, message: `the same summary as ${name(earlierSummary)}, under a different title: "${later.entry.title}"` });
+      found.push({
+        pointer: `${later.pointer}/summary`,
+        message: `the same summary as ${name(earlierSummary)}, under a different title: "${later.entry.title}"`,
+      });
     }
     if (summary.length >= 40 && !bySummary.has(summary)) bySummary.set(summary, later);
   }
@@ -53,47 +56,75 @@ export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
       if (!previous) return;
       const [a, b] = [when(previous.entry.date), when(entry.entry.date)];
       if (a && b && newer(b, a)) {
-        found.push({ pointer: `${entry.pointer}/date`, message: `not newest first: "${entry.entry.title}" (${entry.entry.date}) comes after "${previous.entry.title}" (${previous.entry.date})` });
+        found.push({
+          pointer: `${entry.pointer}/date`,
+          message: `not newest first: "${entry.entry.title}" (${entry.entry.date}) comes after "${previous.entry.title}" (${previous.entry.date})`,
+        });
       }
     });
   }
 
-  const closing = brief.closingNote.body.map((b) => (isBulletList(b) ? b.list.join(' ') : b)).join(' ').toLowerCase();
+  const closing = brief.closingNote.body
+    .map((b) => (isBulletList(b) ? b.list.join(' ') : b))
+    .join(' ')
+    .toLowerCase();
   const abstractOnly = placed.find((p) => p.entry.access === 'abstract-only');
   if (abstractOnly && !closing.includes('abstract')) {
-    found.push({ pointer: `${abstractOnly.pointer}/access`, message: `entries are marked "Abstract only*" but the closing note ("${brief.closingNote.heading}") does not explain it` });
+    found.push({
+      pointer: `${abstractOnly.pointer}/access`,
+      message: `entries are marked "Abstract only*" but the closing note ("${brief.closingNote.heading}") does not explain it`,
+    });
   }
   for (const service of new Set(placed.map((p) => p.entry.loginService).filter((s): s is string => Boolean(s)))) {
     const first = placed.find((p) => p.entry.loginService === service) as Placed;
     if (!closing.includes(service.toLowerCase())) {
-      found.push({ pointer: `${first.pointer}/loginService`, message: `entries are marked "${service} log in required*" but the closing note does not mention ${service}` });
+      found.push({
+        pointer: `${first.pointer}/loginService`,
+        message: `entries are marked "${service} log in required*" but the closing note does not mention ${service}`,
+      });
     }
   }
 
   const linkless = placed.filter((p) => !p.entry.url);
   if (linkless.length > LINKLESS_TO_LIST) {
-    found.push({ pointer: (linkless[0] as Placed).pointer, message: `${linkless.length} entries have no link ("url"), this one and ${linkless.length - 1} more: readers cannot follow them to the source` });
+    found.push({
+      pointer: (linkless[0] as Placed).pointer,
+      message: `${linkless.length} entries have no link ("url"), this one and ${linkless.length - 1} more: readers cannot follow them to the source`,
+    });
   } else {
     for (const p of linkless) found.push({ pointer: p.pointer, message: `${name(p)} has no link ("url"): readers cannot follow it to the source` });
   }
 
   brief.sections.forEach((section, s) => {
-    const parts = [{ part: section, pointer: `/sections/${s}`, hasSubsections: (section.subsections ?? []).length > 0 }, ...(section.subsections ?? []).map((sub, k) => ({ part: sub, pointer: `/sections/${s}/subsections/${k}`, hasSubsections: false }))];
+    const parts = [
+      { part: section, pointer: `/sections/${s}`, hasSubsections: (section.subsections ?? []).length > 0 },
+      ...(section.subsections ?? []).map((sub, k) => ({ part: sub, pointer: `/sections/${s}/subsections/${k}`, hasSubsections: false })),
+    ];
     for (const { part, pointer, hasSubsections } of parts) {
-      if (!part.note?.length && !(part.entries ?? []).length && !hasSubsections) found.push({ pointer, message: `the section "${part.heading}" is empty: it has no note and no entries` });
+      if (!part.note?.length && !(part.entries ?? []).length && !hasSubsections)
+        found.push({ pointer, message: `the section "${part.heading}" is empty: it has no note and no entries` });
     }
   });
 
   const map = loaded.sourceMap;
   return found
-    .map(({ pointer, message }) => ({ file: loaded.file, ...(map.get(pointer)?.value ?? map.get(pointer.replace(/\/[^/]+$/, ''))?.value ?? { line: 1, column: 1 }), pointer, message, severity: 'warning' as const }))
+    .map(({ pointer, message }) => ({
+      file: loaded.file,
+      ...(map.get(pointer)?.value ?? map.get(pointer.replace(/\/[^/]+$/, ''))?.value ?? { line: 1, column: 1 }),
+      pointer,
+      message,
+      severity: 'warning' as const,
+    }))
     .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function placeEntries(brief: Brief): Placed[] {
   const placed: Placed[] = [];
   brief.sections.forEach((section, s) => {
-    const parts = [{ items: section.entries, pointer: `/sections/${s}` }, ...(section.subsections ?? []).map((sub, k) => ({ items: sub.entries, pointer: `/sections/${s}/subsections/${k}` }))];
+    const parts = [
+      { items: section.entries, pointer: `/sections/${s}` },
+      ...(section.subsections ?? []).map((sub, k) => ({ items: sub.entries, pointer: `/sections/${s}/subsections/${k}` })),
+    ];
     for (const { items, pointer } of parts) {
       (items ?? []).forEach((item, j) => {
         if (!isNoteItem(item)) placed.push({ entry: item, pointer: `${pointer}/entries/${j}`, part: pointer });
@@ -104,7 +135,12 @@ function placeEntries(brief: Brief): Placed[] {
 }
 
 function summaryText(summary: BriefBlock[] | undefined): string {
-  return (summary ?? []).map((b) => (isBulletList(b) ? b.list.join(' ') : b)).join(' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return (summary ?? [])
+    .map((b) => (isBulletList(b) ? b.list.join(' ') : b))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 const MONTH_NAMES = MONTHS.map((m) => m.toLowerCase());

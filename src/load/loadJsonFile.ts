@@ -33,7 +33,10 @@ export async function loadJsonFile(path: string, file: string): Promise<LoadResu
   }
   if (bytes.length > MAX_BYTES) {
     const mb = (n: number) => `${(n / 1_048_576).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
-    return fail({ file, message: `the file is ${mb(bytes.length)}: a brief is at most ${mb(MAX_BYTES)}, some forty times the January 2021 brief; split it into two briefs (or is this the right file?)` });
+    return fail({
+      file,
+      message: `the file is ${mb(bytes.length)}: a brief is at most ${mb(MAX_BYTES)}, some forty times the January 2021 brief; split it into two briefs (or is this the right file?)`,
+    });
   }
   if (!isUtf8(bytes)) {
     return fail({ file, ...firstNonUtf8(bytes), message: 'the file is not UTF-8 text: save it with UTF-8 encoding (the bytes here are not UTF-8)' });
@@ -44,7 +47,11 @@ export async function loadJsonFile(path: string, file: string): Promise<LoadResu
   }
   const tooDeep = nestingBeyond(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
-    return fail({ file, ...positionAt(text, tooDeep), message: `the JSON is nested more than ${MAX_DEPTH} levels deep here: a brief never needs that many; is a bracket left open?` });
+    return fail({
+      file,
+      ...positionAt(text, tooDeep),
+      message: `the JSON is nested more than ${MAX_DEPTH} levels deep here: a brief never needs that many; is a bracket left open?`,
+    });
   }
   let data: unknown;
   try {
@@ -85,7 +92,8 @@ function nestingBeyond(text: string, limit: number): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {

@@ -46,7 +46,7 @@ export function mapJson(text: string): { map: SourceMap; duplicates: DuplicateKe
         visit(member.value, `${pointer}/${pointerSegment(name)}`, { line: keyStart.line, column: keyStart.column });
       }
     } else if (node.type === 'Array') {
-      node.elements.forEach((element, index) => visit(element.value, `${pointer}/${index}`));
+      for (const [index, element] of node.elements.entries()) visit(element.value, `${pointer}/${index}`);
     }
   };
   visit(parseJsonAst(text, { mode: 'json' }).body, '');

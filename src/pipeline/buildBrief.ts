@@ -10,7 +10,6 @@ import { outputPaths } from '../output/outputPaths.js';
 import { replaceTogether } from '../output/replaceTogether.js';
 import { undrawableCharacters } from '../theme/fontCoverage.js';
 import { loadTheme, type ThemeResult } from '../theme/loadTheme.js';
-import type { Theme } from '../theme/types.js';
 import type { PageMap } from '../document/types.js';
 import { writeDocx } from '../writers/docx/writeDocx.js';
 import { wordTheme } from './wordJob.js';
@@ -31,7 +30,10 @@ export interface WrittenDocument {
   sha256: string;
 }
 
-export type BuildResult = ({ ok: true; outputs: WrittenDocument[]; milliseconds: number } | { ok: false; diagnostics: Diagnostic[]; outputsChanged?: boolean }) & {
+export type BuildResult = (
+  | { ok: true; outputs: WrittenDocument[]; milliseconds: number }
+  | { ok: false; diagnostics: Diagnostic[]; outputsChanged?: boolean }
+) & {
   /** Every file this build read (as far as it got): when one changes, the brief needs building again. */
   dependencies: string[];
   /** sha256 of the bytes this build read, for the files whose bytes it saw itself (the brief). */
@@ -56,7 +58,14 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   // Lint comes last, once the documents are written: it is advice, not on the way to the output.
   const lint = () => lintBrief(brief, read.loaded);
   const readHashes = read.loaded.sha256 ? { [file.path]: read.loaded.sha256 } : {};
-  const failed = (diagnostics: Diagnostic[], outputsChanged?: boolean): BuildResult => ({ ok: false, diagnostics, dependencies, readHashes, warnings: lint(), ...(outputsChanged ? { outputsChanged } : {}) });
+  const failed = (diagnostics: Diagnostic[], outputsChanged?: boolean): BuildResult => ({
+    ok: false,
+    diagnostics,
+    dependencies,
+    readHashes,
+    warnings: lint(),
+    ...(outputsChanged ? { outputsChanged } : {}),
+  });
   const themeId = brief.theme ?? DEFAULT_THEME;
   dependencies.push(context.themeSchemaPath, join(context.templatesRoot, 'themes', themeId, 'theme.json'));
   const theme = await themeFor(themeId, context);
@@ -77,7 +86,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
     if (error instanceof TemplateError) return failed([{ file: error.file, line: error.line, column: error.column, pointer: '', message: error.message }]);
     throw error;
   }
-  let document;
+  let document: ReturnType<typeof parseMarkup>;
   try {
     document = parseMarkup(markup);
   } catch (error) {
@@ -116,7 +125,12 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
   events.written?.();
   return {
     ok: true,
-    outputs: outputs.map((o) => ({ path: o.path, bytes: o.data.length, pages: pdf.pages.pageCount, sha256: createHash('sha256').update(o.data).digest('hex') })),
+    outputs: outputs.map((o) => ({
+      path: o.path,
+      bytes: o.data.length,
+      pages: pdf.pages.pageCount,
+      sha256: createHash('sha256').update(o.data).digest('hex'),
+    })),
     milliseconds: performance.now() - started,
     dependencies,
     readHashes,

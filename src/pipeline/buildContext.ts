@@ -29,7 +29,13 @@ export interface BuildContext {
   wordWriter?: WordWriter;
 }
 
-export function createBuildContext(options: { outputDir: string; templatesRoot?: string; schemaRoot?: string; durable?: boolean; wordWriter?: WordWriter }): BuildContext {
+export function createBuildContext(options: {
+  outputDir: string;
+  templatesRoot?: string;
+  schemaRoot?: string;
+  durable?: boolean;
+  wordWriter?: WordWriter;
+}): BuildContext {
   const templatesRoot = options.templatesRoot ?? join(packageRoot, 'templates');
   const schemaRoot = options.schemaRoot ?? join(packageRoot, 'schema');
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };

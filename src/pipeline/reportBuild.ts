@@ -7,7 +7,10 @@ export function reportBuild(file: string, result: BuildResult): string[] {
   const warnings = result.warnings.map(formatDiagnostic);
   if (result.ok) {
     const [first, ...rest] = result.outputs;
-    const written = [`${displayPath(first?.path ?? '')} (${first?.pages} pages, ${kilobytes(first?.bytes ?? 0)})`, ...rest.map((o) => `${displayPath(o.path)} (${kilobytes(o.bytes)})`)].join(' and ');
+    const written = [
+      `${displayPath(first?.path ?? '')} (${first?.pages} pages, ${kilobytes(first?.bytes ?? 0)})`,
+      ...rest.map((o) => `${displayPath(o.path)} (${kilobytes(o.bytes)})`),
+    ].join(' and ');
     return [...warnings, `${file}: wrote ${written} in ${(result.milliseconds / 1000).toFixed(1)} s`];
   }
   // Only a fault while putting a previous document back leaves anything changed; the lines above say what.

@@ -25,7 +25,10 @@ export function checkFont(data: Buffer): FontCheck {
   try {
     font = fontkit.create(data) as fontkit.Font;
   } catch (error) {
-    return { ok: false, reason: error instanceof RangeError ? endsTooSoon(data, 'inside its table of contents') : 'it does not begin as a TrueType or OpenType font does' };
+    return {
+      ok: false,
+      reason: error instanceof RangeError ? endsTooSoon(data, 'inside its table of contents') : 'it does not begin as a TrueType or OpenType font does',
+    };
   }
   // A .ttc or .dfont holds several fonts; pdfkit needs one.
   if (typeof font.hasGlyphForCodePoint !== 'function') return { ok: false, reason: 'it holds several fonts (a collection): use a file with one font' };

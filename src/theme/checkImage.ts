@@ -32,7 +32,8 @@ export async function checkImage(data: Buffer, file: string): Promise<ImageCheck
   const found = formatOf(data);
   if (found && found !== 'png' && found !== 'jpg') return { ok: false, reason: `it holds a ${found.toUpperCase()} image: brief reads PNG and JPEG` };
   const format: ImageFormat | undefined = found === 'png' ? 'PNG' : found === 'jpg' ? 'JPEG' : named;
-  if (named && format !== named) return { ok: false, reason: `it holds a ${format} image: name the file .${format === 'PNG' ? 'png' : 'jpg'} (here and in theme.json)` };
+  if (named && format !== named)
+    return { ok: false, reason: `it holds a ${format} image: name the file .${format === 'PNG' ? 'png' : 'jpg'} (here and in theme.json)` };
   if (!format) return { ok: false, reason: 'it does not begin as a PNG or JPEG file does' };
   // The size from the header, before decoding: a huge image is refused without the memory its decoding would take.
   const size = sizeOf(data);

@@ -25,7 +25,7 @@ export function undrawableCharacters(data: unknown, theme: Theme, file: string, 
         });
       }
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, `${pointer}/${i}`));
+      for (const [i, item] of value.entries()) visit(item, `${pointer}/${i}`);
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) visit(item, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
     }

@@ -30,7 +30,16 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
   if (!loaded.ok) {
     const notFound = loaded.diagnostics[0]?.message.startsWith('no such file');
     return notFound
-      ? { ok: false, diagnostics: [{ file, pointer: '', message: `there is no theme "${id}": no such file (themes are folders in ${shown(join(templatesRoot, 'themes'), displayRoot)}/)` }] }
+      ? {
+          ok: false,
+          diagnostics: [
+            {
+              file,
+              pointer: '',
+              message: `there is no theme "${id}": no such file (themes are folders in ${shown(join(templatesRoot, 'themes'), displayRoot)}/)`,
+            },
+          ],
+        }
       : loaded;
   }
   if (!validator(loaded.loaded.data)) {
@@ -46,7 +55,12 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
       const real = await realpath(join(dir, relativePath));
       const inside = relative(await realpath(dir), real);
       if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
-        diagnostics.push({ file, ...location, pointer, message: `"${relativePath}" leads outside the theme folder: keep theme files inside ${shown(dir, displayRoot)}/` });
+        diagnostics.push({
+          file,
+          ...location,
+          pointer,
+          message: `"${relativePath}" leads outside the theme folder: keep theme files inside ${shown(dir, displayRoot)}/`,
+        });
         return undefined;
       }
       return { path: real, data: await readFile(real) };
@@ -67,7 +81,10 @@ export async function loadTheme(templatesRoot: string, id: string, validator: Sc
   const faces = styles.map((style, i) => {
     const checked = checkFont(fonts[i]?.data as Buffer);
     if (checked.ok) return checked.font;
-    diagnostics.push({ ...located(`/font/files/${style}`), message: `the ${STYLE_NAMES[style]} font ${settings.font.files[style]} is not a font brief can read (TrueType or OpenType): ${checked.reason}` });
+    diagnostics.push({
+      ...located(`/font/files/${style}`),
+      message: `the ${STYLE_NAMES[style]} font ${settings.font.files[style]} is not a font brief can read (TrueType or OpenType): ${checked.reason}`,
+    });
     return undefined;
   });
   const image = await checkImage(logo.data, settings.logo.file);

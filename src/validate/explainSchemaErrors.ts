@@ -77,7 +77,10 @@ function explain(error: ErrorObject): Explained | undefined {
     case 'maxLength': {
       const limit = (error.params as { limit: number }).limit;
       const length = typeof error.data === 'string' ? error.data.length : 0;
-      return { pointer, message: `${name} is ${length.toLocaleString('en-GB')} characters long: at most ${limit.toLocaleString('en-GB')} are allowed here (split it, or check for a runaway paste)` };
+      return {
+        pointer,
+        message: `${name} is ${length.toLocaleString('en-GB')} characters long: at most ${limit.toLocaleString('en-GB')} are allowed here (split it, or check for a runaway paste)`,
+      };
     }
     case 'maxItems': {
       const limit = (error.params as { limit: number }).limit;
@@ -105,7 +108,10 @@ function explain(error: ErrorObject): Explained | undefined {
 
 /** How a message names the value at a pointer: the property's key, or the item's place in its list. */
 function nameOf(pointer: string): string {
-  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const last = segments.at(-1);
   if (last === undefined) return 'the brief';
   if (/^\d+$/.test(last)) {

@@ -46,7 +46,14 @@ export class SchemaFileError extends Error {
 
 /** The ajv every brief schema is compiled with, here or ahead of time. */
 export function newAjv(options: { source?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, code: { source: options.source ?? false } });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    code: { source: options.source ?? false },
+  });
   addFormats(ajv, ['uri', 'email']);
   ajvErrors(ajv);
   ajv.addKeyword(richTextKeyword);
@@ -90,7 +97,8 @@ const richTextKeyword = {
   type: 'string' as const,
   schemaType: 'boolean' as const,
   error: {
-    message: ({ params }: { params: Record<string, unknown> }) => str`the link "${params.text as string}" goes to "${params.href as string}": links must start with https://, http:// or mailto:`,
+    message: ({ params }: { params: Record<string, unknown> }) =>
+      str`the link "${params.text as string}" goes to "${params.href as string}": links must start with https://, http:// or mailto:`,
     params: ({ params }: { params: Record<string, unknown> }) => _`{href: ${params.href as string}}`,
   },
   code(cxt: KeywordCxt) {

@@ -12,13 +12,42 @@
  */
 export const CONTROL_PATTERN = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it finds control characters, to name them
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 
 const C0_NAMES = [
-  'null', 'start of heading', 'start of text', 'end of text', 'end of transmission', 'enquiry', 'acknowledge', 'bell',
-  'backspace', 'tab', 'line feed', 'vertical tab', 'form feed', 'carriage return', 'shift out', 'shift in',
-  'data link escape', 'device control one', 'device control two', 'device control three', 'device control four', 'negative acknowledge', 'synchronous idle', 'end of transmission block',
-  'cancel', 'end of medium', 'substitute', 'escape', 'file separator', 'group separator', 'record separator', 'unit separator',
+  'null',
+  'start of heading',
+  'start of text',
+  'end of text',
+  'end of transmission',
+  'enquiry',
+  'acknowledge',
+  'bell',
+  'backspace',
+  'tab',
+  'line feed',
+  'vertical tab',
+  'form feed',
+  'carriage return',
+  'shift out',
+  'shift in',
+  'data link escape',
+  'device control one',
+  'device control two',
+  'device control three',
+  'device control four',
+  'negative acknowledge',
+  'synchronous idle',
+  'end of transmission block',
+  'cancel',
+  'end of medium',
+  'substitute',
+  'escape',
+  'file separator',
+  'group separator',
+  'record separator',
+  'unit separator',
 ];
 
 /** "U+0008 (backspace)": a character by code point and, for controls, by name; others as themselves. */

@@ -21,8 +21,64 @@ import type { BriefBlock, Brief, Entry, NoteItem, Section, Subsection } from '..
  */
 
 /** One word, as typed. */
-const latinWords = ['peer', 'support', 'workers', 'mental', 'health', 'recovery', 'NHS', 'team', 'evidence', 'review', 'study', 'role', 'training', 'staff', 'services', 'lived', 'experience', 'of', 'and', 'the', 'in', 'a', 'to', '2020', '12%', '£40', 'COVID-19', 'well-being', 'e.g.', '(n=120)', 'one/two', '“quoted”', '‘single’', '–', '—', '…'];
-const accentedWords = ['Gwasanaeth', 'Iechyd', 'ŵyr', 'ŷd', 'Cymru', 'café', 'naïve', 'résumé', 'Zürich', 'São', 'Tomé', 'Ångström', 'Dvořák', 'Łódź', 'Việt', 'Bogotá', 'Krankenhaus', 'Gesundheitswesen'];
+const latinWords = [
+  'peer',
+  'support',
+  'workers',
+  'mental',
+  'health',
+  'recovery',
+  'NHS',
+  'team',
+  'evidence',
+  'review',
+  'study',
+  'role',
+  'training',
+  'staff',
+  'services',
+  'lived',
+  'experience',
+  'of',
+  'and',
+  'the',
+  'in',
+  'a',
+  'to',
+  '2020',
+  '12%',
+  '£40',
+  'COVID-19',
+  'well-being',
+  'e.g.',
+  '(n=120)',
+  'one/two',
+  '“quoted”',
+  '‘single’',
+  '–',
+  '—',
+  '…',
+];
+const accentedWords = [
+  'Gwasanaeth',
+  'Iechyd',
+  'ŵyr',
+  'ŷd',
+  'Cymru',
+  'café',
+  'naïve',
+  'résumé',
+  'Zürich',
+  'São',
+  'Tomé',
+  'Ångström',
+  'Dvořák',
+  'Łódź',
+  'Việt',
+  'Bogotá',
+  'Krankenhaus',
+  'Gesundheitswesen',
+];
 const greekWords = ['υγεία', 'ψυχική', 'Αθήνα', 'ομότιμη', 'υποστήριξη'];
 const markupLikeWords = ['&', 'R&D', '<', '>', 'a<b', 'x>y', '"quoted"', "it's", "'single'", '<em>', '&amp;', '{{topic}}'];
 
@@ -34,13 +90,27 @@ const plainWord: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A long word with soft hyphens where it may break (as people paste from German or Welsh sources). */
-const softHyphenated = fc.constantFrom('Kranken\u00adhaus\u00adver\u00adwal\u00adtung', 'Ge\u00adsund\u00adheits\u00adwesen', 'Pflege\u00adwissen\u00adschaft\u00adler\u00adinnen', 'Gwasan\u00adaethau');
+const softHyphenated = fc.constantFrom(
+  'Kranken\u00adhaus\u00adver\u00adwal\u00adtung',
+  'Ge\u00adsund\u00adheits\u00adwesen',
+  'Pflege\u00adwissen\u00adschaft\u00adler\u00adinnen',
+  'Gwasan\u00adaethau',
+);
 /** A word longer than a line: it must still be printed whole, broken where it must. */
 const overlongWord = fc.integer({ min: 90, max: 160 }).map((n) => 'Llanfair'.padEnd(n, 'pwllgwyngyll'));
 /** A web address typed in running text. */
-const address = fc.constantFrom('https://www.england.nhs.uk/mental-health/', 'https://example.org/reports/2021/peer-support-workers-benchmarking-report-final-version.pdf', 'http://example.org/a?b=1&c=2');
+const address = fc.constantFrom(
+  'https://www.england.nhs.uk/mental-health/',
+  'https://example.org/reports/2021/peer-support-workers-benchmarking-report-final-version.pdf',
+  'http://example.org/a?b=1&c=2',
+);
 
-const word: fc.Arbitrary<string> = fc.oneof({ weight: 40, arbitrary: plainWord }, { weight: 1, arbitrary: softHyphenated }, { weight: 1, arbitrary: overlongWord }, { weight: 1, arbitrary: address });
+const word: fc.Arbitrary<string> = fc.oneof(
+  { weight: 40, arbitrary: plainWord },
+  { weight: 1, arbitrary: softHyphenated },
+  { weight: 1, arbitrary: overlongWord },
+  { weight: 1, arbitrary: address },
+);
 
 const words = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((w) => w.join(' '));
 
@@ -57,7 +127,11 @@ const typed = (text: fc.Arbitrary<string>, limit: number) =>
 export const shortText = typed(words(1, 12), 300);
 
 /** A summary paragraph's length in words: mostly a few lines, sometimes half a page, now and then several pages. */
-const paragraphWords = fc.oneof({ weight: 20, arbitrary: fc.constant<[number, number]>([3, 60]) }, { weight: 3, arbitrary: fc.constant<[number, number]>([150, 350]) }, { weight: 1, arbitrary: fc.constant<[number, number]>([900, 1600]) });
+const paragraphWords = fc.oneof(
+  { weight: 20, arbitrary: fc.constant<[number, number]>([3, 60]) },
+  { weight: 3, arbitrary: fc.constant<[number, number]>([150, 350]) },
+  { weight: 1, arbitrary: fc.constant<[number, number]>([900, 1600]) },
+);
 
 /** Rich text: words with some bold, italic or linked stretches (never markup characters in the words themselves). */
 export const richText: fc.Arbitrary<string> = typed(
@@ -77,7 +151,10 @@ export const richText: fc.Arbitrary<string> = typed(
   20_000,
 );
 
-const block: fc.Arbitrary<BriefBlock> = fc.oneof({ weight: 4, arbitrary: richText }, { weight: 1, arbitrary: fc.array(typed(words(1, 30), 20_000), { minLength: 1, maxLength: 5 }).map((list) => ({ list })) });
+const block: fc.Arbitrary<BriefBlock> = fc.oneof(
+  { weight: 4, arbitrary: richText },
+  { weight: 1, arbitrary: fc.array(typed(words(1, 30), 20_000), { minLength: 1, maxLength: 5 }).map((list) => ({ list })) },
+);
 const blocks = fc.array(block, { minLength: 1, maxLength: 3 });
 
 const entry: fc.Arbitrary<Entry> = fc
@@ -92,7 +169,9 @@ const entry: fc.Arbitrary<Entry> = fc
     },
     { requiredKeys: ['title'] },
   )
-  .chain((e) => (e.access === 'login-required' ? fc.constantFrom('Athens', 'OpenAthens & NHS').map((loginService) => ({ ...e, loginService })) : fc.constant(e)));
+  .chain((e) =>
+    e.access === 'login-required' ? fc.constantFrom('Athens', 'OpenAthens & NHS').map((loginService) => ({ ...e, loginService })) : fc.constant(e),
+  );
 
 const noteItem: fc.Arbitrary<NoteItem> = blocks.map((note) => ({ note }));
 const items = fc.array(fc.oneof({ weight: 6, arbitrary: entry }, { weight: 1, arbitrary: noteItem }), { minLength: 1, maxLength: 5 });

@@ -15,22 +15,30 @@ export interface DocxReadBack {
 
 export async function readDocx(path: string): Promise<DocxReadBack & { document: Element[]; styles: Element[]; core: string; rels: string }> {
   const zip = await JSZip.loadAsync(readFileSync(path));
+  const read = (name: string) => {
+    const file = zip.file(name);
+    if (!file) throw new Error(`${path} has no ${name}`);
+    return file.async('string');
+  };
   const parsed = new Map<string, Element[]>();
   for (const name of Object.keys(zip.files)) {
     if (name.endsWith('.xml') || name.endsWith('.rels')) {
-      const dom = parseDocument(await zip.file(name)!.async('string'), { xmlMode: true });
-      parsed.set(name, dom.children.filter((c): c is Element => c.type === 'tag'));
+      const dom = parseDocument(await read(name), { xmlMode: true });
+      parsed.set(
+        name,
+        dom.children.filter((c): c is Element => c.type === 'tag'),
+      );
     }
   }
   const part = (name: string) => parsed.get(name) ?? [];
   return {
     part,
-    text: (name) => zip.file(name)!.async('string'),
+    text: read,
     parts: Object.keys(zip.files),
     document: part('word/document.xml'),
     styles: part('word/styles.xml'),
-    core: await zip.file('docProps/core.xml')!.async('string'),
-    rels: await zip.file('word/_rels/document.xml.rels')!.async('string'),
+    core: await read('docProps/core.xml'),
+    rels: await read('word/_rels/document.xml.rels'),
   };
 }
 

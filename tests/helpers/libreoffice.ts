@@ -10,7 +10,10 @@ import { basename, join } from 'node:path';
 export function convertWithLibreOffice(docxPath: string): string {
   const outDir = mkdtempSync(join(tmpdir(), 'brief-lo-'));
   try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(outDir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(outDir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error('LibreOffice (soffice) is not installed: on Debian, apt-get install libreoffice-writer-nogui (.ci/run does this)');
@@ -26,6 +29,9 @@ export function convertWithLibreOffice(docxPath: string): string {
  */
 export function convertAllWithLibreOffice(docxPaths: string[]): string[] {
   const outDir = mkdtempSync(join(tmpdir(), 'brief-lo-'));
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(outDir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], { stdio: 'pipe', timeout: 300_000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(outDir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
+    stdio: 'pipe',
+    timeout: 300_000,
+  });
   return docxPaths.map((path) => join(outDir, basename(path).replace(/\.docx$/, '.pdf')));
 }

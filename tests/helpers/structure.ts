@@ -20,7 +20,8 @@ export function readStructure(path: string): { tagged: boolean; root: StructElem
     info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
     struct = execFileSync('pdfinfo', ['-struct-text', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdfinfo is not installed: on Debian, apt-get install poppler-utils (.ci/run does this)');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('pdfinfo is not installed: on Debian, apt-get install poppler-utils (.ci/run does this)');
     throw error;
   }
   const root: StructElement[] = [];

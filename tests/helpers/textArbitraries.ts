@@ -31,11 +31,33 @@ export const NARROW_NO_BREAK_SPACE = '\u202f';
 /** Characters that print nothing (a soft hyphen shows only where a line breaks at it). */
 export const INVISIBLE = /[\u00ad\u200b\u200e\u2060\ufeff]/g;
 /** Characters a brief's text may not hold: control characters (as the schema's `$defs/printable` says). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it finds control characters
 export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 /** Right-to-left letters: the PDF sets them right to left, so a reader finds such a text word by word (see `wordsOf`). */
 export const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 
-const latinWords = ['peer', 'support', 'workers', 'mental', 'health', 'NHS', 'review', 'of', 'and', '2020', '12%', '£40', 'COVID-19', 'well-being', 'e.g.', '(n=120)', 'one/two', '“quoted”', '–', '…'];
+const latinWords = [
+  'peer',
+  'support',
+  'workers',
+  'mental',
+  'health',
+  'NHS',
+  'review',
+  'of',
+  'and',
+  '2020',
+  '12%',
+  '£40',
+  'COVID-19',
+  'well-being',
+  'e.g.',
+  '(n=120)',
+  'one/two',
+  '“quoted”',
+  '–',
+  '…',
+];
 /** Written composed here; `typedWord` decomposes some. Ł has no decomposition, Việt two marks. */
 const accentedWords = ['café', 'naïve', 'résumé', 'Zürich', 'São', 'Tomé', 'Ångström', 'Dvořák', 'Łódź', 'Việt', 'Bogotá', 'Évaluation'];
 const welshWords = ['ŵyr', 'ŷd', 'Gwasanaeth', 'Iechyd', 'gŵyl', 'dŷ'];
@@ -72,11 +94,17 @@ export const printableWord: fc.Arbitrary<string> = fc.oneof(
 export const typedWord: fc.Arbitrary<string> = fc.tuple(printableWord, fc.boolean()).map(([w, nfd]) => (nfd ? w.normalize('NFD') : w));
 
 /** What goes between two words: mostly a space; sometimes a no-break space or a narrow one. */
-export const wordGap: fc.Arbitrary<string> = fc.oneof({ weight: 8, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: fc.constant(NO_BREAK_SPACE) }, { weight: 1, arbitrary: fc.constant(NARROW_NO_BREAK_SPACE) });
+export const wordGap: fc.Arbitrary<string> = fc.oneof(
+  { weight: 8, arbitrary: fc.constant(' ') },
+  { weight: 1, arbitrary: fc.constant(NO_BREAK_SPACE) },
+  { weight: 1, arbitrary: fc.constant(NARROW_NO_BREAK_SPACE) },
+);
 
 /** Words and gaps, `min` to `max` words. */
 const joinWords = (word: fc.Arbitrary<string>, min: number, max: number): fc.Arbitrary<string> =>
-  fc.array(fc.tuple(word, wordGap), { minLength: min, maxLength: max }).map((pairs) => pairs.map(([w, gap], i) => (i === pairs.length - 1 ? w : w + gap)).join(''));
+  fc
+    .array(fc.tuple(word, wordGap), { minLength: min, maxLength: max })
+    .map((pairs) => pairs.map(([w, gap], i) => (i === pairs.length - 1 ? w : w + gap)).join(''));
 
 /** Text that both documents must print whole: no control characters. */
 export const printableText = (min = 1, max = 12): fc.Arbitrary<string> => joinWords(typedWord, min, max);
@@ -84,11 +112,16 @@ export const printableText = (min = 1, max = 12): fc.Arbitrary<string> => joinWo
 /** A control character a brief may not hold: C0 (not tab, line feed, carriage return), DEL or C1. */
 export const controlCharacter: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('\u0000', '\b', '\u000b', '\f', '\u0001', '\u001b', '\u007f', '\u0085', '\u009f'),
-  fc.integer({ min: 0, max: 0x9f }).filter((c) => CONTROL.test(String.fromCharCode(c))).map((c) => String.fromCharCode(c)),
+  fc
+    .integer({ min: 0, max: 0x9f })
+    .filter((c) => CONTROL.test(String.fromCharCode(c)))
+    .map((c) => String.fromCharCode(c)),
 );
 
 /** A word that must be refused: a control character inside or beside a word. */
-export const refusedWord: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(...latinWords), controlCharacter, fc.constantFrom('', ...latinWords)).map(([a, c, b]) => a + c + b);
+export const refusedWord: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(...latinWords), controlCharacter, fc.constantFrom('', ...latinWords))
+  .map(([a, c, b]) => a + c + b);
 
 /** Text that is now and then refused (about one in five): see `refusedIn`. */
 export const anyText = (min = 1, max = 12): fc.Arbitrary<string> =>

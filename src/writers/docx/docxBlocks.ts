@@ -1,4 +1,18 @@
-import { Bookmark, ImageRun, LineRuleType, PageBreak, Paragraph, TextRun, ShadingType, Table, TableCell, TableRow, WidthType, BorderStyle, type FileChild } from 'docx';
+import {
+  Bookmark,
+  ImageRun,
+  LineRuleType,
+  PageBreak,
+  Paragraph,
+  TextRun,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  WidthType,
+  BorderStyle,
+  type FileChild,
+} from 'docx';
 import { imageSize } from 'image-size';
 import { keepsWithNext, outlineLevels, plainText, splitInlines, type Block, type Inline, type PageMap } from '../../document/types.js';
 import { boxMetrics, noteMetrics, styleSheet } from '../../theme/styleSheet.js';
@@ -40,7 +54,17 @@ export function docxBlocks(
     const here = [...path, index];
     // The block that ends a heading's keep-with-next chain is kept whole, as the PDF keeps the chain unbroken.
     const keepWhole = afterKept && !keepsWithNext(block);
-    out.push(...docxBlock(block, theme, contentWidth, allBlocks, { pageBreakBefore: breakBefore || breaks.before(here), keepWhole, levels, pages, path: here, breaks, note: note && { ...note, first: index === 0 } }));
+    out.push(
+      ...docxBlock(block, theme, contentWidth, allBlocks, {
+        pageBreakBefore: breakBefore || breaks.before(here),
+        keepWhole,
+        levels,
+        pages,
+        path: here,
+        breaks,
+        note: note && { ...note, first: index === 0 },
+      }),
+    );
     afterKept = keepsWithNext(block);
     breakBefore = false;
   }
@@ -73,7 +97,11 @@ interface NoteFrame {
 function noteFrame(theme: WordTheme): NoteFrame {
   const { spaceBefore, rule, gap, colour } = noteMetrics(theme);
   // Word draws a paragraph's left border in its indent, `space` points from the text; its size is in eighths of a point.
-  return { indent: twips(rule + gap), spaceBefore, border: { left: { style: BorderStyle.SINGLE, size: rule * 8, color: colour.replace('#', ''), space: gap } } };
+  return {
+    indent: twips(rule + gap),
+    spaceBefore,
+    border: { left: { style: BorderStyle.SINGLE, size: rule * 8, color: colour.replace('#', ''), space: gap } },
+  };
 }
 
 /**
@@ -127,7 +155,13 @@ function linkRanges(content: readonly Inline[]): [number, number][] {
   return ranges;
 }
 
-function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: WordTheme, contentWidth: number, allBlocks: readonly Block[], placement: Placement): FileChild[] {
+function docxBlock(
+  block: Exclude<Block, { kind: 'pageBreak' }>,
+  theme: WordTheme,
+  contentWidth: number,
+  allBlocks: readonly Block[],
+  placement: Placement,
+): FileChild[] {
   const { pageBreakBefore, keepWhole, path, breaks } = placement;
   // A block the PDF breaks over pages is not kept whole here: it breaks where the PDF's does.
   const keepLines = (keepWhole && breaks.within(path).length === 0) || undefined;
@@ -164,7 +198,10 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: WordThem
             pageBreakBefore: (pageBreakBefore && i === 0) || breaks.before([...path, i]),
             keepLines: keepListWhole || undefined,
             keepNext: (keepListWhole && i < block.items.length - 1) || undefined,
-            ...inNote(placement, styleSheet(theme).listItem.spaceBefore, { hanging: twips(styleSheet(theme).listItem.indent), first: placement.note?.first && i === 0 }),
+            ...inNote(placement, styleSheet(theme).listItem.spaceBefore, {
+              hanging: twips(styleSheet(theme).listItem.indent),
+              first: placement.note?.first && i === 0,
+            }),
             children: runsWithBreaks(item, breaks, [...path, i]),
           }),
       );
@@ -187,7 +224,16 @@ function docxBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: WordThem
                   shading: { type: ShadingType.CLEAR, fill: theme.colours.boxFill.replace('#', ''), color: 'auto' },
                   margins: { top: twips(padding), bottom: twips(padding), left: twips(padding), right: twips(padding) },
                   // Word breaks no page at a paragraph inside a table: a page that begins with the box breaks before it (above).
-                  children: docxBlocks(block.blocks, theme, contentWidth - 2 * padding, placement.pages, allBlocks, placement.levels, path, PageBreaks.none) as Paragraph[],
+                  children: docxBlocks(
+                    block.blocks,
+                    theme,
+                    contentWidth - 2 * padding,
+                    placement.pages,
+                    allBlocks,
+                    placement.levels,
+                    path,
+                    PageBreaks.none,
+                  ) as Paragraph[],
                 }),
               ],
             }),

@@ -11,9 +11,14 @@ import { wordStyleId } from './docxStyles.js';
  */
 export const TOC_INSTRUCTION = 'TOC \\h \\z \\t "Heading 1,1,Heading 2,2"';
 
-const fieldChar = (type: 'begin' | 'separate' | 'end') => new TextRun({ children: [new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } })] });
+const fieldChar = (type: 'begin' | 'separate' | 'end') =>
+  new TextRun({ children: [new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } })] });
 const instruction = (text: string) =>
-  new TextRun({ children: [new BuilderElement<{ space: string }>({ name: 'w:instrText', attributes: { space: { key: 'xml:space', value: 'preserve' } }, children: [text as never] })] });
+  new TextRun({
+    children: [
+      new BuilderElement<{ space: string }>({ name: 'w:instrText', attributes: { space: { key: 'xml:space', value: 'preserve' } }, children: [text as never] }),
+    ],
+  });
 
 /**
  * The contents page: one line per heading, linked to it, with a dot-leader right tab and a
@@ -24,19 +29,34 @@ const instruction = (text: string) =>
  * so Word does not ask on opening), so "Update table" rebuilds them from the headings then in
  * the document. `breakBefore(k)` says whether a PDF page begins with the k-th line (1-based).
  */
-export function docxContents(title: string, blocks: readonly Block[], rightEdge: number, pageBreakBefore: boolean, pages: PageMap, breakBefore: (line: number) => boolean = () => false): Paragraph[] {
+export function docxContents(
+  title: string,
+  blocks: readonly Block[],
+  rightEdge: number,
+  pageBreakBefore: boolean,
+  pages: PageMap,
+  breakBefore: (line: number) => boolean = () => false,
+): Paragraph[] {
   const headings = contentsHeadings(blocks);
   const lines = headings.map((heading, i) => {
     const anchor = bookmarkName(heading.id);
     const link = new InternalHyperlink({
       anchor,
-      children: [new TextRun({ text: plainText(heading.content) }), new TextRun({ children: [new Tab()] }), new SimpleField(`PAGEREF ${anchor} \\h`, String(pages.headings.get(heading.id) ?? ''))],
+      children: [
+        new TextRun({ text: plainText(heading.content) }),
+        new TextRun({ children: [new Tab()] }),
+        new SimpleField(`PAGEREF ${anchor} \\h`, String(pages.headings.get(heading.id) ?? '')),
+      ],
     });
     return new Paragraph({
       style: wordStyleId(`contents${heading.level}`),
       pageBreakBefore: breakBefore(i + 1),
       tabStops: [{ type: TabStopType.RIGHT, position: rightEdge, leader: LeaderType.DOT }],
-      children: [...(i === 0 ? [fieldChar('begin'), instruction(TOC_INSTRUCTION), fieldChar('separate')] : []), link, ...(i === headings.length - 1 ? [fieldChar('end')] : [])],
+      children: [
+        ...(i === 0 ? [fieldChar('begin'), instruction(TOC_INSTRUCTION), fieldChar('separate')] : []),
+        link,
+        ...(i === headings.length - 1 ? [fieldChar('end')] : []),
+      ],
     });
   });
   return [new Paragraph({ style: wordStyleId('contentsTitle'), pageBreakBefore, text: title }), ...lines];

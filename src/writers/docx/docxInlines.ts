@@ -5,6 +5,7 @@ type InlineStyle = { bold?: boolean; italics?: boolean; superScript?: boolean; s
 
 /** Inline content as Word runs, each carrying the formatting of everything around it (mirrors pdfInlines). */
 export function docxInlines(content: readonly Inline[], inherited: InlineStyle = {}): ParagraphChild[] {
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every kind of inline, and tsc checks each returns
   return content.flatMap((inline): ParagraphChild[] => {
     switch (inline.kind) {
       case 'text':
@@ -28,6 +29,9 @@ export function docxInlines(content: readonly Inline[], inherited: InlineStyle =
  */
 function textRun(text: string, style: InlineStyle): TextRun {
   if (!text.includes('\u00AD')) return new TextRun({ text, ...style });
-  const children = text.split('\u00AD').flatMap((part, i) => (i === 0 ? [part] : [new SoftHyphen(), part])).filter((child) => child !== '');
+  const children = text
+    .split('\u00AD')
+    .flatMap((part, i) => (i === 0 ? [part] : [new SoftHyphen(), part]))
+    .filter((child) => child !== '');
   return new TextRun({ children, ...style });
 }

@@ -1,4 +1,4 @@
-import type { PageMap, TextPlace } from '../../document/types.js';
+import type { PageMap } from '../../document/types.js';
 
 /**
  * Where the Word document breaks its pages: where the PDF's pages begin (`PageMap.starts`),

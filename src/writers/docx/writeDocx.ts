@@ -35,7 +35,9 @@ export async function writeDocx(document: Document, theme: WordTheme, creator: s
   const page = pageGeometry(theme);
   const { size, margins } = page;
   const { meta } = document;
-  const rule = (side: 'top' | 'bottom') => ({ [side]: { style: BorderStyle.SINGLE, size: 4, color: theme.colours.rule.replace('#', ''), space: page.ruleGap } });
+  const rule = (side: 'top' | 'bottom') => ({
+    [side]: { style: BorderStyle.SINGLE, size: 4, color: theme.colours.rule.replace('#', ''), space: page.ruleGap },
+  });
   const word = new WordDocument({
     creator: meta.author,
     lastModifiedBy: creator,
@@ -51,7 +53,14 @@ export async function writeDocx(document: Document, theme: WordTheme, creator: s
           titlePage: true, // the first page has no running header or footer
           page: {
             size: { width: twips(size.width), height: twips(size.height) },
-            margin: { top: twips(margins.top), right: twips(margins.right - WORD_LINE_EXTRA), bottom: twips(margins.bottom - WORD_FRAME_EXTRA), left: twips(margins.left), header: twips(page.headerTop), footer: twips(page.footerFromBottom) },
+            margin: {
+              top: twips(margins.top),
+              right: twips(margins.right - WORD_LINE_EXTRA),
+              bottom: twips(margins.bottom - WORD_FRAME_EXTRA),
+              left: twips(margins.left),
+              header: twips(page.headerTop),
+              footer: twips(page.footerFromBottom),
+            },
           },
         },
         headers: {
@@ -66,7 +75,11 @@ export async function writeDocx(document: Document, theme: WordTheme, creator: s
                 style: wordStyleId('running'),
                 border: rule('top'),
                 tabStops: [{ type: TabStopType.RIGHT, position: twips(page.contentWidth) }],
-                children: [new TextRun(meta.footer), new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of '] }), new SimpleField('NUMPAGES', String(pages.pageCount))],
+                children: [
+                  new TextRun(meta.footer),
+                  new TextRun({ children: [new Tab(), 'Page ', PageNumber.CURRENT, ' of '] }),
+                  new SimpleField('NUMPAGES', String(pages.pageCount)),
+                ],
               }),
             ],
           }),
@@ -77,4 +90,3 @@ export async function writeDocx(document: Document, theme: WordTheme, creator: s
   });
   return makeReproducible(await docxParts(word), meta.created, meta.language);
 }
-

@@ -60,7 +60,13 @@ export function pdfBlocks(blocks: readonly Block[], theme: WriterTheme, tagging:
   return out;
 }
 
-function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: WriterTheme, tagging: Tagging, allBlocks: readonly Block[], parents: Map<string, string>): Content {
+function pdfBlock(
+  block: Exclude<Block, { kind: 'pageBreak' }>,
+  theme: WriterTheme,
+  tagging: Tagging,
+  allBlocks: readonly Block[],
+  parents: Map<string, string>,
+): Content {
   const { tree, parent, styles } = tagging;
   switch (block.kind) {
     case 'heading': {
@@ -142,9 +148,11 @@ function pdfBlock(block: Exclude<Block, { kind: 'pageBreak' }>, theme: WriterThe
  */
 function markBlock(block: Block, node: Content, { path, pageStarts }: Tagging): void {
   const parts = (node as { stack?: { columns?: Content[] }[] }).stack;
-  if (block.kind === 'list' && parts) parts.forEach((item, i) => item.columns?.forEach((column) => markPieces(column, [...path, i], pageStarts)));
-  else if (block.kind === 'contents' && parts) parts.forEach((line, i) => markPieces(line, [...path, i], pageStarts));
-  else markPieces(node, path, pageStarts);
+  if (block.kind === 'list' && parts) {
+    for (const [i, item] of parts.entries()) for (const column of item.columns ?? []) markPieces(column, [...path, i], pageStarts);
+  } else if (block.kind === 'contents' && parts) {
+    for (const [i, line] of parts.entries()) markPieces(line, [...path, i], pageStarts);
+  } else markPieces(node, path, pageStarts);
 }
 
 /** Each heading's parent in the bookmarks: subsections under their section, entries under the nearest heading above. */

@@ -26,7 +26,15 @@ const NUMBER_WIDTH = 36;
  * In the structure tree: a TOC of TOCI items, each a Link holding the heading and its number.
  * `width` is the width of the text, in points.
  */
-export function pdfContents(title: string, blocks: readonly Block[], theme: WriterTheme, parent: TagNode, tree: TagTree, styles: PdfStyles, width: number): Content[] {
+export function pdfContents(
+  title: string,
+  blocks: readonly Block[],
+  theme: WriterTheme,
+  parent: TagNode,
+  tree: TagTree,
+  styles: PdfStyles,
+  width: number,
+): Content[] {
   const titleNode = tree.add(parent, 'P');
   const toc = tree.add(parent, 'TOC');
   const lines = contentsHeadings(blocks).map((heading): Content => {
@@ -40,7 +48,11 @@ export function pdfContents(title: string, blocks: readonly Block[], theme: Writ
         widths: [width - margin[0] - NUMBER_WIDTH, NUMBER_WIDTH], // a subsection's line is indented by its margin
         body: [
           [
-            { text: [{ text: plainText(heading.content), _tag: tree.tag(link), _leader: { id: heading.id, colour: theme.colours.rule } } as Content], linkToDestination: heading.id, ...text },
+            {
+              text: [{ text: plainText(heading.content), _tag: tree.tag(link), _leader: { id: heading.id, colour: theme.colours.rule } } as Content],
+              linkToDestination: heading.id,
+              ...text,
+            },
             // pdfmake lays the number out as "00000" and writes the real one in afterwards: the cell leaves room for the placeholder.
             { pageReference: heading.id, alignment: 'right', verticalAlignment: 'bottom', ...text },
           ],
@@ -50,5 +62,14 @@ export function pdfContents(title: string, blocks: readonly Block[], theme: Writ
     } as Content;
   });
   const titleStyle = styles.contentsTitle;
-  return [{ text: [{ text: title, ...titleStyle.text, _tag: tree.tag(titleNode) } as Content], margin: titleStyle.margin, outline: true, outlineText: title, id: 'contents' } as Content, ...lines];
+  return [
+    {
+      text: [{ text: title, ...titleStyle.text, _tag: tree.tag(titleNode) } as Content],
+      margin: titleStyle.margin,
+      outline: true,
+      outlineText: title,
+      id: 'contents',
+    } as Content,
+    ...lines,
+  ];
 }

@@ -8,6 +8,7 @@ import type { TagNode, TagTree } from './pdfTags.js';
  * the structure element it belongs to (a link is a Link element inside its paragraph).
  */
 export function pdfInlines(content: readonly Inline[], element: TagNode, tree: TagTree, style: Style & { link?: string }, link: Style): Content[] {
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every kind of inline, and tsc checks each returns
   return content.flatMap((inline): Content[] => {
     switch (inline.kind) {
       case 'text':

@@ -11,6 +11,7 @@
  * Latin letters, digits, punctuation and common symbols: text that needs no shaping (no marks to
  * place, no letters that change with their neighbours). Combining accents (U+0300 on) are not here.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a range of code points from U+0000, control characters among them
 const SET_AS_WORD_DOES = /^[\u0000-\u024F\u2000-\u206F\u20A0-\u20CF\u2100-\u214F]*$/;
 
 /** Whether a word is set glyph by glyph (see above) rather than shaped. */

@@ -68,11 +68,19 @@ export async function writePdf(document: Document, theme: WriterTheme, creator: 
     subset: tagged ? 'PDF/UA' : undefined,
     language: meta.language,
     displayTitle: true,
-    defaultStyle: { font: fontName(theme), fontSize: theme.font.sizes.body, color: theme.colours.text, lineHeight: theme.font.lineHeight * singleSpacingFactor(theme.fontData.normal) },
+    defaultStyle: {
+      font: fontName(theme),
+      fontSize: theme.font.sizes.body,
+      color: theme.colours.text,
+      lineHeight: theme.font.lineHeight * singleSpacingFactor(theme.fontData.normal),
+    },
     header: (pageNumber) =>
       pageNumber === 1
         ? null
-        : { margin: [margins.left, page.headerTop, margins.right, 0], stack: [{ text: running(meta.header), margin: [0, 0, 0, page.ruleGap] }, rule(page.contentWidth)] },
+        : {
+            margin: [margins.left, page.headerTop, margins.right, 0],
+            stack: [{ text: running(meta.header), margin: [0, 0, 0, page.ruleGap] }, rule(page.contentWidth)],
+          },
     footer: (pageNumber, pages) => {
       pageCount = pages;
       return pageNumber === 1
@@ -81,12 +89,23 @@ export async function writePdf(document: Document, theme: WriterTheme, creator: 
             margin: [margins.left, page.footerBelowText, margins.right, 0],
             stack: [
               rule(page.contentWidth),
-              { columns: [{ text: running(meta.footer) }, { text: running(`Page ${pageNumber} of ${pages}`), alignment: 'right', width: 'auto' }], margin: [0, page.ruleGap, 0, 0] },
+              {
+                columns: [{ text: running(meta.footer) }, { text: running(`Page ${pageNumber} of ${pages}`), alignment: 'right', width: 'auto' }],
+                margin: [0, page.ruleGap, 0, 0],
+              },
             ],
           };
     },
     images,
-    content: pdfBlocks(document.blocks, theme, { tree, parent: tree.root, levels: outlineLevels(document.blocks), styles, pageStarts, path: [], width: page.contentWidth }),
+    content: pdfBlocks(document.blocks, theme, {
+      tree,
+      parent: tree.root,
+      levels: outlineLevels(document.blocks),
+      styles,
+      pageStarts,
+      path: [],
+      width: page.contentWidth,
+    }),
     // pdfmake asks this of every node once laid out (before drawing); it is how the heading pages are learnt.
     pageBreakBefore: (node) => {
       if (node.headlineLevel && node.id) headings.set(node.id, node.startPosition.pageNumber);

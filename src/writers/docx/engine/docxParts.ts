@@ -27,7 +27,8 @@ export async function docxParts(word: File, compiler: PartCompiler | null = docx
   if (!compiler) return unzipSync(new Uint8Array(await Packer.toBuffer(word)));
   const files: Record<string, PackagePart> = {};
   for (const [path, data] of compiler.compile(word)) {
-    files[path] = typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+    files[path] =
+      typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
   }
   return files;
 }

@@ -35,7 +35,8 @@ export function notePage(element: StructureElementLike, page: PageDictionary): v
   const prototype = Object.getPrototypeOf(element) as StructureElementLike;
   if (!patched.has(prototype)) patchFlush(prototype);
   const child = element._children.at(-1) as AnnotationReference | undefined;
-  if (!child || !('annotationRef' in child)) throw new Error('pdfkit has changed: an annotation is no longer the last child of its structure element (see annotationPages.ts)');
+  if (!child || !('annotationRef' in child))
+    throw new Error('pdfkit has changed: an annotation is no longer the last child of its structure element (see annotationPages.ts)');
   child.page = page;
 }
 

@@ -20,7 +20,12 @@ import bidiFactory from 'bidi-js';
  * The text layer: each piece's glyphs carry their own text, so every word extracts whole;
  * readers (poppler, pdf.js) put right-to-left runs back in typed order as they read.
  */
-const bidi = (bidiFactory as unknown as () => { getEmbeddingLevels(text: string, direction: 'ltr' | 'rtl'): { levels: Uint8Array }; getMirroredCharacter(c: string): string | null })();
+const bidi = (
+  bidiFactory as unknown as () => {
+    getEmbeddingLevels(text: string, direction: 'ltr' | 'rtl'): { levels: Uint8Array };
+    getMirroredCharacter(c: string): string | null;
+  }
+)();
 
 /** Letters of right-to-left scripts (bidi classes R and AL), and the marks that start right-to-left runs. */
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\u200F\u202B\u202E\u2067\uFB1D-\uFDFF\uFE70-\uFEFC]/;
@@ -45,7 +50,8 @@ export interface BidiLine {
   trailingCut: number;
 }
 
-const widthOf = (inline: Inline, text: string) => inline.font.widthOfString(text, inline.fontSize, inline.fontFeatures) + (inline.characterSpacing ?? 0) * Math.max(0, text.length - 1);
+const widthOf = (inline: Inline, text: string) =>
+  inline.font.widthOfString(text, inline.fontSize, inline.fontFeatures) + (inline.characterSpacing ?? 0) * Math.max(0, text.length - 1);
 
 interface Piece {
   inline: Inline;
@@ -64,7 +70,11 @@ export function orderLine(line: BidiLine): void {
     const text = inline.text;
     let start = 0;
     for (let i = 1; i <= text.length; i++) {
-      if (i === text.length || levels[offset + i] !== levels[offset + start] || RIGHT_TO_LEFT_LETTER.test(text[i] as string) !== RIGHT_TO_LEFT_LETTER.test(text[start] as string)) {
+      if (
+        i === text.length ||
+        levels[offset + i] !== levels[offset + start] ||
+        RIGHT_TO_LEFT_LETTER.test(text[i] as string) !== RIGHT_TO_LEFT_LETTER.test(text[start] as string)
+      ) {
         const part = text.slice(start, i);
         pieces.push({ inline, text: part, level: levels[offset + start] as number, letters: RIGHT_TO_LEFT_LETTER.test(part) });
         start = i;
@@ -87,8 +97,21 @@ export function orderLine(line: BidiLine): void {
   }
   let x = 0;
   line.inlines = pieces.map((piece, n) => {
-    const text = piece.level % 2 === 1 && !piece.letters ? [...piece.text].reverse().map((c) => bidi.getMirroredCharacter(c) ?? c).join('') : piece.text;
-    const inline: Inline = { ...piece.inline, text, width: widthOf(piece.inline, text), x: x - line.leadingCut, leadingCut: n === 0 ? line.leadingCut : 0, trailingCut: 0 };
+    const text =
+      piece.level % 2 === 1 && !piece.letters
+        ? [...piece.text]
+            .reverse()
+            .map((c) => bidi.getMirroredCharacter(c) ?? c)
+            .join('')
+        : piece.text;
+    const inline: Inline = {
+      ...piece.inline,
+      text,
+      width: widthOf(piece.inline, text),
+      x: x - line.leadingCut,
+      leadingCut: n === 0 ? line.leadingCut : 0,
+      trailingCut: 0,
+    };
     x += inline.width;
     return inline;
   });

@@ -51,7 +51,7 @@ export function markPieces(node: unknown, path: number[], log: PageStartLog): vo
     if (typeof n === 'string') {
       at += n.length;
     } else if (Array.isArray(n)) {
-      n.forEach((child) => walk(child as Node));
+      for (const child of n) walk(child as Node);
     } else if (n && typeof n === 'object') {
       if (typeof n.text === 'string') {
         if (!n._pageStart) n._pageStart = { log, path, start: at };

@@ -35,7 +35,13 @@ interface FontkitGlyph {
 }
 
 interface EmbeddedFontLike {
-  font: { postscriptName: string; head: { checkSumAdjustment: number }; unitsPerEm: number; glyphsForString(text: string): FontkitGlyph[]; glyphForCodePoint(code: number): FontkitGlyph };
+  font: {
+    postscriptName: string;
+    head: { checkSumAdjustment: number };
+    unitsPerEm: number;
+    glyphsForString(text: string): FontkitGlyph[];
+    glyphForCodePoint(code: number): FontkitGlyph;
+  };
   layoutCached(text: string): ShapedWord;
   encode(text: string, features?: unknown): [string[], object[]];
   embed(): void;
@@ -54,7 +60,10 @@ const MAX_SUBSETS = 64;
 /** The prototype of pdfkit's EmbeddedFont, as pdfmake loads it, found through a throwaway document. */
 export function embeddedFontPrototype(fontData: Buffer): EmbeddedFontLike {
   // No default font: pdfkit would read Helvetica's metrics from a file beside its own code.
-  const doc = new PDFKitDocument({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions) as unknown as { font(src: Buffer): unknown; _font: object };
+  const doc = new PDFKitDocument({ autoFirstPage: false, font: null } as unknown as PDFKit.PDFDocumentOptions) as unknown as {
+    font(src: Buffer): unknown;
+    _font: object;
+  };
   doc.font(fontData);
   return Object.getPrototypeOf(doc._font) as EmbeddedFontLike;
 }
@@ -63,7 +72,8 @@ export function shareTextLayoutAcrossDocuments(fontData: Buffer): void {
   if (installed) return;
   const prototype = embeddedFontPrototype(fontData);
   const shapeWord = prototype.layoutCached;
-  if (typeof shapeWord !== 'function' || typeof prototype.embed !== 'function') throw new Error('pdfkit has changed: EmbeddedFont.layoutCached or embed is gone (see sharedTextLayout.ts)');
+  if (typeof shapeWord !== 'function' || typeof prototype.embed !== 'function')
+    throw new Error('pdfkit has changed: EmbeddedFont.layoutCached or embed is gone (see sharedTextLayout.ts)');
   // Reading a font's name is itself slow (fontkit decodes its name table): once per font object.
   const fontKeys = new WeakMap<object, string>();
   const fontKey = (font: EmbeddedFontLike['font']) => {
@@ -151,14 +161,19 @@ function encodeWordByWord(original: EmbeddedFontLike['encode']): EmbeddedFontLik
       if ((atEnd && last < index) || (!atEnd && (text[index] === ' ' || text[index] === '\t'))) {
         const run = this.layoutCached(text.slice(last, ++index));
         for (let i = 0; i < run.glyphs.length; i++) {
-          const glyph = run.glyphs[i]!;
+          const glyph = run.glyphs[i] as ShapedWord['glyphs'][number];
           let gid = this.subset.includeGlyph(glyph.id);
           const known = this.unicode[gid];
           if (known == null) this.unicode[gid] = glyph.codePoints;
           else if (gid !== 0 && known !== glyph.codePoints && !sameCodePoints(known, glyph.codePoints)) gid = glyphFor(this, glyph);
-          encoded.push((hexOfGlyph[gid] ??= `0000${gid.toString(16)}`.slice(-4)));
+          let hex = hexOfGlyph[gid];
+          if (hex === undefined) {
+            hex = `0000${gid.toString(16)}`.slice(-4);
+            hexOfGlyph[gid] = hex;
+          }
+          encoded.push(hex);
           if (this.widths[gid] == null) this.widths[gid] = glyph.advanceWidth * this.scale;
-          positions.push(run.positions[i]!);
+          positions.push(run.positions[i] as object);
         }
         last = index;
       } else {
@@ -180,7 +195,10 @@ function encodeWordByWord(original: EmbeddedFontLike['encode']): EmbeddedFontLik
  */
 function glyphFor(font: EmbeddedFontLike, glyph: ShapedWord['glyphs'][number]): number {
   let variants = glyphVariants.get(font);
-  if (variants === undefined) glyphVariants.set(font, (variants = new Map()));
+  if (variants === undefined) {
+    variants = new Map();
+    glyphVariants.set(font, variants);
+  }
   const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
   let gid = variants.get(key);
   if (gid === undefined) {

@@ -65,7 +65,8 @@ export function installSoftHyphens(): void {
   const building = layoutBuilderPrototype();
   const measure = measuring.measure;
   const buildNextLine = building.buildNextLine;
-  if (typeof measure !== 'function' || typeof buildNextLine !== 'function') throw new Error('pdfmake has changed: TextInlines.measure or LayoutBuilder.buildNextLine is gone (see softHyphens.ts)');
+  if (typeof measure !== 'function' || typeof buildNextLine !== 'function')
+    throw new Error('pdfmake has changed: TextInlines.measure or LayoutBuilder.buildNextLine is gone (see softHyphens.ts)');
   measuring.measure = function (this: unknown, items: Inline[], styleStack: unknown) {
     const measured = measure.call(this, items, styleStack);
     for (const inline of measured) {

@@ -55,12 +55,12 @@ export function styleLookup(original: GetStyleProperty): GetStyleProperty {
     if (typeof item !== 'string' && item.style && item.section === undefined) return original.call(this, item, stack, property, defaultValue);
     const overrides = stack.styleOverrides;
     for (let i = overrides.length - 1; i >= 0; i--) {
-      const override = overrides[i]!;
+      const override = overrides[i] as (typeof overrides)[number];
       if (typeof override === 'string') return original.call(this, item, stack, property, defaultValue);
       const value = override[property];
       if (value !== undefined && value !== null) return value;
     }
-    const fallback = stack.defaultStyle && stack.defaultStyle[property];
+    const fallback = stack.defaultStyle?.[property];
     return fallback !== undefined && fallback !== null ? fallback : defaultValue;
   };
 }

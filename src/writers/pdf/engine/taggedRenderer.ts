@@ -61,7 +61,10 @@ interface LaidOutLine {
   _pageNodeRef?: unknown;
 }
 
-type RendererClass = new (pdfDocument: PdfKitDocument, progressCallback?: unknown) => {
+type RendererClass = new (
+  pdfDocument: PdfKitDocument,
+  progressCallback?: unknown,
+) => {
   pdfDocument: PdfKitDocument;
   outlineMap: Record<string, Bookmark>;
   renderPages(pages: Parameters<typeof reportPageStarts>[0]): void;
@@ -137,7 +140,10 @@ export function installTaggingRenderer(): void {
       this.drawLine(line, x, y);
       const first = line.inlines[0];
       // A page number's digits are known, and placed, only as it is drawn: its leader comes after.
-      if (line._pageNodeRef && first) this.marked(undefined, () => this.leaders.drawBefore(first, x, baseline, shift, this.pdfDocument as unknown as Parameters<ContentsLeaders['drawBefore']>[4]));
+      if (line._pageNodeRef && first)
+        this.marked(undefined, () =>
+          this.leaders.drawBefore(first, x, baseline, shift, this.pdfDocument as unknown as Parameters<ContentsLeaders['drawBefore']>[4]),
+        );
     }
 
     override beginVerticalAlignment(item: VerticalAlignment): void {
@@ -191,7 +197,10 @@ export function installTaggingRenderer(): void {
     private withoutSpaceAtEnd(line: LaidOutLine): LaidOutLine {
       const last = line.inlines.at(-1);
       if (!last?.trailingCut || !last.decoration) return line;
-      const trimmed = Object.assign(Object.create(Object.getPrototypeOf(last) as object) as LaidOutInline, last, { width: last.width - last.trailingCut, trailingCut: 0 });
+      const trimmed = Object.assign(Object.create(Object.getPrototypeOf(last) as object) as LaidOutInline, last, {
+        width: last.width - last.trailingCut,
+        trailingCut: 0,
+      });
       return this.withInlines(line, [...line.inlines.slice(0, -1), trimmed], true);
     }
 

@@ -17,7 +17,26 @@ export interface LaidOutWord {
 }
 
 /** Everything that changes how a word is drawn: words alike in all of them can be drawn as one. */
-export const DRAWN_BY = ['font', 'fontSize', 'height', 'color', 'opacity', 'characterSpacing', 'fontFeatures', 'link', 'linkToPage', 'linkToDestination', 'decoration', 'decorationColor', 'decorationStyle', 'decorationThickness', 'background', 'justifyShift', 'sup', 'sub'] as const;
+export const DRAWN_BY = [
+  'font',
+  'fontSize',
+  'height',
+  'color',
+  'opacity',
+  'characterSpacing',
+  'fontFeatures',
+  'link',
+  'linkToPage',
+  'linkToDestination',
+  'decoration',
+  'decorationColor',
+  'decorationStyle',
+  'decorationThickness',
+  'background',
+  'justifyShift',
+  'sup',
+  'sub',
+] as const;
 
 /** What else pdfmake reads of a word when it draws it: where it is, and the page-number placeholder (never joined). */
 export const PLACED_BY = ['text', 'x', 'width', '_pageNodeRef', 'alignment'] as const;

@@ -70,8 +70,15 @@ export function letUnbreakableBlocksFlow(): void {
   const prototype = pageElementWriterPrototype();
   const begin = prototype.beginUnbreakableBlock;
   const commit = prototype.commitUnbreakableBlock;
-  if (typeof begin !== 'function' || typeof commit !== 'function' || typeof prototype.addFragment !== 'function' || typeof prototype.moveToNextPage !== 'function') {
-    throw new Error('pdfmake has changed: PageElementWriter.beginUnbreakableBlock, commitUnbreakableBlock, addFragment or moveToNextPage is gone (see unbreakableFlow.ts)');
+  if (
+    typeof begin !== 'function' ||
+    typeof commit !== 'function' ||
+    typeof prototype.addFragment !== 'function' ||
+    typeof prototype.moveToNextPage !== 'function'
+  ) {
+    throw new Error(
+      'pdfmake has changed: PageElementWriter.beginUnbreakableBlock, commitUnbreakableBlock, addFragment or moveToNextPage is gone (see unbreakableFlow.ts)',
+    );
   }
   prototype.beginUnbreakableBlock = function (this: PageElementWriterLike, width?: number, height?: number) {
     if (this.transactionLevel === 0 && width === undefined && height === undefined) {
