@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allEntries, briefContents } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
-import { runBrief } from './helpers/cli.js';
+import { brief2021 } from './helpers/brief2021.js';
 import { all, attr, readDocx, styleOf } from './helpers/docx.js';
 import { readPdf, type PdfReadBack } from './helpers/pdf.js';
 import { flattenStructure, readStructure, textOf, type StructElement } from './helpers/structure.js';
@@ -15,15 +13,13 @@ const brief = JSON.parse(readFileSync(briefFile, 'utf8')) as Brief;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 describe('the PDF is tagged for screen readers (PDF/UA-1 machine checks)', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'brief-a11y-'));
-  const pdfPath = join(outDir, 'peer-support-workers-2021-01.pdf');
+  const pdfPath = brief2021().pdf;
   let tagged: boolean;
   let elements: StructElement[];
   let root: StructElement[];
   let pdf: PdfReadBack;
 
   beforeAll(async () => {
-    expect((await runBrief('build', briefFile, '--output', outDir)).code).toBe(0);
     ({ tagged, root } = readStructure(pdfPath));
     elements = flattenStructure(root);
     pdf = await readPdf(pdfPath);
@@ -112,9 +108,7 @@ describe('the PDF is tagged for screen readers (PDF/UA-1 machine checks)', () =>
 
 describe('the Word document is structured for screen readers too', () => {
   it('has heading styles that never skip a level, the logo with alternative text, a language and a title', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'brief-a11y-docx-'));
-    expect((await runBrief('build', briefFile, '--output', outDir)).code).toBe(0);
-    const docx = await readDocx(join(outDir, 'peer-support-workers-2021-01.docx'));
+    const docx = await readDocx(brief2021().docx);
     // Each paragraph style's outline level (0 is Heading 1), through its basedOn chain.
     const styles = new Map(all(docx.styles, 'w:style').map((s) => [attr(s, 'w:styleId'), s]));
     const outline = (id: string | undefined): number | undefined => {

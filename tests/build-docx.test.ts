@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allEntries, briefContents } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
+import { brief2021 } from './helpers/brief2021.js';
 import { runBrief } from './helpers/cli.js';
 import { all, attr, pageReferences, paragraphText, readDocx, styleOf, type XmlElement } from './helpers/docx.js';
 import { readPdf, type OutlineEntry } from './helpers/pdf.js';
@@ -13,21 +14,16 @@ const briefFile = 'briefs/peer-support-workers-2021-01.json';
 const brief = JSON.parse(readFileSync(briefFile, 'utf8')) as Brief;
 
 describe('brief build: the January 2021 brief as a Word document', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'brief-docx-'));
-  const docxPath = join(outDir, 'peer-support-workers-2021-01.docx');
+  const { docx: docxPath, pdf: pdfPath, buildLine } = brief2021();
   let docx: Awaited<ReturnType<typeof readDocx>>;
   let paragraphs: XmlElement[];
   /** Where each heading is in the PDF: the page the Word contents page must show for it. */
   let pdfPages: Map<string, number>;
-  let buildLine: string;
 
   beforeAll(async () => {
-    const result = await runBrief('build', briefFile, '--output', outDir);
-    expect(result.code).toBe(0);
-    buildLine = result.out.find((line) => line.includes(': wrote ')) as string;
     docx = await readDocx(docxPath);
     paragraphs = all(all(docx.document, 'w:body'), 'w:p');
-    const pdf = await readPdf(join(outDir, 'peer-support-workers-2021-01.pdf'));
+    const pdf = await readPdf(pdfPath);
     const flatten = (o: OutlineEntry[]): OutlineEntry[] => o.flatMap((b) => [b, ...flatten(b.children)]);
     pdfPages = new Map(flatten(pdf.outline).map((b) => [b.title, b.page]));
   });

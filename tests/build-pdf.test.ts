@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allEntries, briefContents } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
+import { brief2021 } from './helpers/brief2021.js';
 import { runBrief } from './helpers/cli.js';
 import { readPdf, type OutlineEntry, type PdfReadBack } from './helpers/pdf.js';
 
@@ -14,15 +15,10 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const unbreak = (s: string) => s.replace(/-\s+/g, '-');
 
 describe('brief build: the January 2021 brief as a PDF', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'brief-pdf-'));
-  const pdfPath = join(outDir, 'peer-support-workers-2021-01.pdf');
+  const { pdf: pdfPath, buildLine } = brief2021();
   let pdf: PdfReadBack;
-  let buildLine: string;
 
   beforeAll(async () => {
-    const result = await runBrief('build', briefFile, '--output', outDir);
-    expect(result.code).toBe(0);
-    buildLine = result.out.find((line) => line.includes(': wrote ')) as string;
     pdf = await readPdf(pdfPath);
   });
 

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { briefContents } from '../src/brief/stats.js';
 import type { Brief } from '../src/brief/types.js';
-import { runBrief } from './helpers/cli.js';
+import { brief2021 } from './helpers/brief2021.js';
 import { convertWithLibreOffice } from './helpers/libreoffice.js';
 import { readPdf, type OutlineEntry, type PdfReadBack } from './helpers/pdf.js';
 
@@ -31,10 +29,8 @@ describe('the Word document as LibreOffice lays it out', () => {
   const headings = briefContents(brief).map((h) => h.text);
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'brief-lo-build-'));
-    expect((await runBrief('build', briefFile, '--output', outDir)).code).toBe(0);
-    word = await readPdf(convertWithLibreOffice(join(outDir, 'peer-support-workers-2021-01.docx')));
-    pdf = await readPdf(join(outDir, 'peer-support-workers-2021-01.pdf'));
+    word = await readPdf(convertWithLibreOffice(brief2021().docx));
+    pdf = await readPdf(brief2021().pdf);
   }, 180_000);
 
   // The contents page as LibreOffice shows it: the numbers the file carries (the PDF's pages,
