@@ -111,8 +111,8 @@ describe('brief build as a scheduled batch', () => {
     try {
       const second = spawnBrief(['build', 'briefs'], root);
       expect(second.code).toBe(3);
-      expect(second.stderr).toContain(`brief: another brief build is running: process ${process.pid} on ${hostname()}, started `);
-      expect(second.stderr).toContain('(brief build (the nightly run)); try again when it has finished');
+      expect(second.stderr).toContain(`brief: brief build (the nightly run) is already writing into output: process ${process.pid} on ${hostname()}, started `);
+      expect(second.stderr).toContain('; try again when it has finished');
       expect(readdirSync(join(root, 'output')).sort()).toEqual([LOCK_NAME, `${LOCK_NAME}.owner.json`]);
     } finally {
       await release();
@@ -155,7 +155,7 @@ describe('brief build as a scheduled batch', () => {
     );
     const refused = spawnBrief(['build', 'briefs', '--force'], root);
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toContain(`another brief build is running: process ${process.pid} on ${hostname()}`);
+    expect(refused.stderr).toContain(`brief build (naming itself) is already writing into output: process ${process.pid} on ${hostname()}`);
     expect(
       readdirSync(output)
         .filter((n) => n.startsWith('.brief.lock'))

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { displayPath } from '../src/diagnostics/displayPath.js';
 import { describe, expect, it } from 'vitest';
 import { acquireBuildLock, LockHeldError } from '../src/batch/buildLock.js';
 import { watchBriefs } from '../src/watch/watchBriefs.js';
@@ -38,8 +39,10 @@ describe('brief watch and brief build share one lock and one clean-up', () => {
       writeFileSync(saving, 'half of a PDF');
       const build = await runBrief('build', join(root, 'briefs'), '--output', join(root, 'output'));
       expect(build.code).toBe(3);
-      expect(build.err[0]).toContain(`brief: another brief build is running: process ${process.pid} on ${hostname()}`);
-      expect(build.err[0]).toContain('(brief watch)');
+      expect(build.err[0]).toContain(
+        `brief: brief watch is already writing into ${displayPath(join(root, 'output'))}: process ${process.pid} on ${hostname()}`,
+      );
+      expect(build.err[0]).toContain('; stop it (Ctrl-C where it runs), or build into another folder with --output');
       expect(existsSync(saving)).toBe(true);
     } finally {
       await watching.close();
@@ -54,7 +57,7 @@ describe('brief watch and brief build share one lock and one clean-up', () => {
       writeFileSync(building, 'half of a Word document');
       const watching = watch(root, []);
       await expect(watching.ready).rejects.toThrow(LockHeldError);
-      await expect(watching.ready).rejects.toThrow('(brief build (the nightly run))');
+      await expect(watching.ready).rejects.toThrow('brief build (the nightly run) is already writing into ');
       await watching.close();
       expect(existsSync(building)).toBe(true);
       expect(existsSync(join(root, 'output', 'a.pdf'))).toBe(false);

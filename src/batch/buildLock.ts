@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { displayPath } from '../diagnostics/displayPath.js';
 import lockfile from 'proper-lockfile';
 import { naming } from '../output/fileErrors.js';
 import { removeStrayTemporaries } from '../output/strayTemporaries.js';
@@ -18,10 +19,14 @@ export class LockHeldError extends Error {
     readonly owner: LockOwner | undefined,
     readonly lockPath: string,
   ) {
+    // Named by what holds it: a watcher runs until someone stops it, a build ends by itself.
+    const what = owner?.command ?? 'another brief build';
+    const then =
+      owner?.command === 'brief watch' ? 'stop it (Ctrl-C where it runs), or build into another folder with --output' : 'try again when it has finished';
     super(
       owner
-        ? `another brief build is running: process ${owner.pid} on ${owner.host}, started ${owner.started} (${owner.command}); try again when it has finished`
-        : `another brief build is running (it holds ${lockPath}); try again when it has finished`,
+        ? `${what} is already writing into ${displayPath(dirname(lockPath))}: process ${owner.pid} on ${owner.host}, started ${owner.started}; ${then}`
+        : `another brief build is already writing into ${displayPath(dirname(lockPath))} (it holds ${lockPath}); ${then}`,
     );
   }
 }
