@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -31,6 +31,15 @@ describe('layering', () => {
         (i) => /(^|\/)cli\//.test(i),
       ),
     ).toEqual([]);
+  });
+
+  it('the pipeline and its stages never import a driver (the engine, brief build, brief watch) or the command line', () => {
+    const driver = (path: string) => /^src\/(engine|batch|watch|cli)\//.test(path);
+    const found = all
+      .filter((f) => !driver(f.path))
+      .flatMap((f) => f.imports.filter((i) => i.startsWith('.') && driver(join(dirname(f.path), i))).map((i) => `${f.path} imports ${i}`));
+    expect(all.filter((f) => !driver(f.path)).length).toBeGreaterThan(40);
+    expect(found).toEqual([]);
   });
 
   it('each library belongs to its stage: pdfmake and pdfkit to the PDF writer, docx to the Word writer, Handlebars to layout', () => {
