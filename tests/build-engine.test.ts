@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchBuild } from '../src/batch/batchBuild.js';
+import { startBuildEngine } from '../src/engine/buildEngine.js';
 import { crashResult } from '../src/engine/buildFailures.js';
 import { briefFiles } from '../src/pipeline/briefFiles.js';
 import type { BuildResult } from '../src/pipeline/buildBrief.js';
@@ -54,6 +55,19 @@ describe('the build engine', () => {
     expect(documents(join(root, 'output'))).toEqual([]);
     const fed = await batchBuild(files, { outputDir: join(root, 'output'), concurrency: 1 }, out);
     expect(fed.summary).toEqual({ built: 2, skipped: 0, failed: 0 });
+  }, 120_000);
+
+  it('builds again, with the full memory limit, a brief that runs out of the memory it first runs under', async () => {
+    const root = briefsFolder(['one', 'two']);
+    // 8 MB first: every build runs out, and is built again under the full limit.
+    const engine = startBuildEngine({ outputDir: join(root, 'output'), threads: 2, firstMemoryMb: 8 });
+    try {
+      const results = await Promise.all((await briefFiles([join(root, 'briefs')])).map((file) => engine.build(file)));
+      expect(results.map((r) => r.ok)).toEqual([true, true]);
+      expect(documents(join(root, 'output')).sort()).toEqual(['one.docx', 'one.pdf', 'two.docx', 'two.pdf']);
+    } finally {
+      await engine.close();
+    }
   }, 120_000);
 
   it('keeps a watcher alive when a save is too large to build, and says so', async () => {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import type { BriefFile } from '../pipeline/briefFiles.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
-import { crashResult, WORKER_MEMORY_MB } from './buildFailures.js';
-import type { BuildTask, SharedVersions } from './buildWorker.js';
+import { crashResult, isOutOfMemory, WORKER_MEMORY_MB } from './buildFailures.js';
+import type { BuildTask, SharedVersions, WorkerAnswer } from './buildWorker.js';
 import { workerScript } from './workerScript.js';
 
 export interface EngineOptions {
@@ -13,6 +13,8 @@ export interface EngineOptions {
   threads: number;
   /** The most memory one worker's build may hold, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
   memoryMb?: number;
+  /** The memory a build first runs under, in MB (default LEAN_MEMORY_MB, at most `memoryMb`; tests set it tiny). */
+  firstMemoryMb?: number;
   /** Wait for the disk to hold each document (default true; a watcher says false). */
   durable?: boolean;
   /** Make each Word document in a second thread while the PDF is drawn (a watcher's quick rebuild). */
@@ -39,14 +41,48 @@ export interface BuildEngine {
 const WORKER_YOUNG_GENERATION_MB = 24;
 
 /**
- * The one build engine: `threads` worker threads, each keeping its own warm build context and
- * at most `memoryMb` of memory, running the same code as the caller (workerScript.ts). A build
- * is always in a worker, never in the caller's thread, so that nothing one brief does can
- * stop the caller: a worker that dies is replaced for the next brief.
+ * The memory limit a brief's build first runs under, in MB. V8 sizes a heap by its limit: under
+ * 2,048 MB a worker lets its heap grow far before collecting, and two workers peaked at about
+ * 390 MB for briefs that need a tenth of that; under this limit, about 250 MB (docs/performance.md).
+ * A build that needs more (a brief many times the 2021 brief's length) runs out, and is built
+ * again in a worker with the full limit.
+ */
+export const LEAN_MEMORY_MB = 384;
+
+/**
+ * The one build engine: `threads` worker threads, each keeping its own warm build context,
+ * running the same code as the caller (workerScript.ts). A build is always in a worker, never
+ * in the caller's thread, so that nothing one brief does can stop the caller. A build first runs
+ * under LEAN_MEMORY_MB; one that runs out runs again, alone, under `memoryMb` (default
+ * WORKER_MEMORY_MB), and only if it runs out there too is it "too large to build".
  */
 export function startBuildEngine(options: EngineOptions): BuildEngine {
   const memoryMb = options.memoryMb ?? WORKER_MEMORY_MB;
-  const threads = Math.max(1, options.threads);
+  const leanMb = Math.min(options.firstMemoryMb ?? LEAN_MEMORY_MB, memoryMb);
+  const lean = workerPool(options, Math.max(1, options.threads), leanMb);
+  // Started only for a brief that needs it.
+  let large: WorkerPool | undefined;
+  return {
+    build: async (file, versions) => {
+      const first = await lean.build(file, versions);
+      if (!first.outOfMemory || leanMb === memoryMb) return first.result;
+      large ??= workerPool(options, 1, memoryMb);
+      return (await large.build(file, versions)).result;
+    },
+    close: async () => {
+      await Promise.all([lean.close(), large?.close()]);
+    },
+  };
+}
+
+interface WorkerPool {
+  /** Never rejects; `outOfMemory` when the build ran out of this pool's memory limit. */
+  build(file: BriefFile, versions?: SharedVersions): Promise<{ result: BuildResult; outOfMemory: boolean }>;
+  close(): Promise<void>;
+}
+
+/** `threads` worker threads (piscina), each with at most `memoryMb` of memory. */
+function workerPool(options: EngineOptions, threads: number, memoryMb: number): WorkerPool {
   // By require: piscina stays outside the bundle and is found in node_modules.
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const { filename, workerData } = workerScript('build-worker');
@@ -60,11 +96,13 @@ export function startBuildEngine(options: EngineOptions): BuildEngine {
     memoryMb,
     versions,
   });
+  type Answer = { result: BuildResult; outOfMemory: boolean };
+  const crashed = (file: BriefFile, error: unknown): Answer => ({ result: crashResult(file, error, memoryMb), outOfMemory: isOutOfMemory(error) });
   // Builds handed to the pool and not yet answered, with what to answer a crash with.
-  const outstanding = new Map<symbol, { file: BriefFile; settle: (result: BuildResult) => void }>();
-  let pool: InstanceType<typeof Piscina<BuildTask, BuildResult>> | undefined;
+  const outstanding = new Map<symbol, { file: BriefFile; settle: (answer: Answer) => void }>();
+  let pool: InstanceType<typeof Piscina<BuildTask, WorkerAnswer>> | undefined;
   const startPool = () => {
-    const started = new Piscina<BuildTask, BuildResult>({
+    const started = new Piscina<BuildTask, WorkerAnswer>({
       filename,
       workerData,
       // Not the caller's Node options: what a worker needs is in workerScript.ts, and some options
@@ -77,10 +115,12 @@ export function startBuildEngine(options: EngineOptions): BuildEngine {
       resourceLimits: { maxYoungGenerationSizeMb: Math.min(WORKER_YOUNG_GENERATION_MB, memoryMb), maxOldGenerationSizeMb: memoryMb },
     });
     // A worker that fails before it takes a brief (while it starts, say, out of memory): piscina
-    // starts no more, and what waits for one would wait for ever. Each such build is answered
-    // with the failure, and the next build starts a new pool.
+    // starts no more. The workers left go on with the queue; with none left, what waits would
+    // wait for ever, so each such build is answered with the failure, and the next build starts
+    // a new pool.
     started.on('error', (error: unknown) => {
-      for (const { file, settle } of outstanding.values()) settle(crashResult(file, error, memoryMb));
+      if (started.threads.length > 0) return;
+      for (const { file, settle } of outstanding.values()) settle(crashed(file, error));
       outstanding.clear();
       if (pool === started) pool = undefined;
       void started.destroy();
@@ -90,19 +130,23 @@ export function startBuildEngine(options: EngineOptions): BuildEngine {
   pool = startPool();
   return {
     build: (file, versions) =>
-      new Promise<BuildResult>((resolve) => {
+      new Promise<Answer>((resolve) => {
         const id = Symbol(file.path);
         let settled = false;
-        const settle = (result: BuildResult) => {
+        const settle = (answer: Answer) => {
           if (settled) return;
           settled = true;
           outstanding.delete(id);
-          resolve(result);
+          resolve(answer);
         };
         outstanding.set(id, { file, settle });
         pool ??= startPool();
-        // A worker that V8 stops for want of memory rejects its task with ERR_WORKER_OUT_OF_MEMORY.
-        pool.run(task(file, versions)).then(settle, (error: unknown) => settle(crashResult(file, error, memoryMb)));
+        // A worker that V8 stops for want of memory rejects its task with ERR_WORKER_OUT_OF_MEMORY;
+        // the Word thread's running out is reported by the worker (WorkerAnswer.outOfMemory).
+        pool.run(task(file, versions)).then(
+          ({ result, outOfMemory }) => settle({ result, outOfMemory }),
+          (error: unknown) => settle(crashed(file, error)),
+        );
       }),
     close: async () => {
       await pool?.destroy();

@@ -4,7 +4,7 @@ import type { BriefFile } from '../pipeline/briefFiles.js';
 import { buildBrief, type BuildResult } from '../pipeline/buildBrief.js';
 import { createBuildContext, type BuildContext } from '../pipeline/buildContext.js';
 import { compileSchema, SchemaFileError } from '../validate/schemaValidator.js';
-import { crashResult } from './buildFailures.js';
+import { crashResult, isOutOfMemory } from './buildFailures.js';
 import { WordThread } from './wordThread.js';
 
 /**
@@ -36,23 +36,29 @@ export interface BuildTask {
 // A worker keeps its build context warm between briefs: schemas, templates, themes, fonts.
 const contexts = new Map<string, { context: BuildContext; versions: SharedVersions }>();
 
+/** A build's result, and whether it ran out of memory (its Word thread may, while this thread goes on). */
+export interface WorkerAnswer {
+  result: BuildResult;
+  outOfMemory: boolean;
+}
+
 /**
  * One brief through the whole pipeline, in a worker thread (piscina calls this). Never throws:
  * a brief's problem, a shared file that cannot be used, or a crash comes back as a diagnostic.
  */
-export default async function buildInWorker(task: BuildTask): Promise<BuildResult> {
+export default async function buildInWorker(task: BuildTask): Promise<WorkerAnswer> {
   try {
     const shared = contextFor(task);
-    if (!shared.ok) return { ok: false, dependencies: [task.file.path], warnings: [], diagnostics: [shared.diagnostic] };
+    if (!shared.ok) return { result: { ok: false, dependencies: [task.file.path], warnings: [], diagnostics: [shared.diagnostic] }, outOfMemory: false };
     let writtenAt: number | undefined;
     const result = await buildBrief(task.file, shared.context, {
       written: () => {
         writtenAt = performance.timeOrigin + performance.now();
       },
     });
-    return writtenAt === undefined ? result : { ...result, writtenAt };
+    return { result: writtenAt === undefined ? result : { ...result, writtenAt }, outOfMemory: false };
   } catch (error) {
-    return crashResult(task.file, error, task.memoryMb);
+    return { result: crashResult(task.file, error, task.memoryMb), outOfMemory: isOutOfMemory(error) };
   }
 }
 
