@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import { TemplateError } from '../layout/templateError.js';
 import { Templates } from '../layout/templates.js';
 import type { BriefFile } from '../pipeline/briefFiles.js';
 import { buildBrief, type BuildResult } from '../pipeline/buildBrief.js';
 import { createBuildContext, type BuildContext } from '../pipeline/buildContext.js';
+import { packageRoot } from '../paths.js';
 import { compileSchema, SchemaFileError } from '../validate/schemaValidator.js';
 import { crashResult, isOutOfMemory } from './buildFailures.js';
+import { checkedAssets } from './checkedAssets.js';
+import { programId } from './programId.js';
 import { WordThread } from './wordThread.js';
 
 /**
@@ -80,6 +84,7 @@ function contextFor(task: BuildTask): Shared {
         schemaRoot: task.schemaRoot,
         durable: task.durable,
         wordWriter,
+        checkedAssets: checkedAssets(join(packageRoot, 'node_modules', '.cache', 'brief', 'checked-assets'), programId()),
       });
       contexts.set(key, { context, versions: structuredClone(wanted) });
       return { ok: true, context };

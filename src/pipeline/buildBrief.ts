@@ -141,7 +141,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
 async function themeFor(id: string, context: BuildContext): Promise<ThemeResult> {
   const cached = context.themes.get(id);
   if (cached) return { ok: true, theme: cached };
-  const loaded = await loadTheme(context.templatesRoot, id, context.themeValidator, process.cwd());
+  const loaded = await loadTheme(context.templatesRoot, id, context.themeValidator, process.cwd(), context.checkedAssets);
   if (loaded.ok) context.themes.set(id, loaded.theme);
   return loaded;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Templates } from '../layout/templates.js';
 import { packageRoot } from '../paths.js';
 import type { Theme } from '../theme/types.js';
+import type { CheckedAssets } from '../theme/loadTheme.js';
 import type { WordWriter } from './wordJob.js';
 import { compileSchema, type SchemaValidator } from '../validate/schemaValidator.js';
 
@@ -27,6 +28,8 @@ export interface BuildContext {
   durable: boolean;
   /** Somewhere that writes the Word document while the PDF is drawn (a watcher's build has a thread for it). */
   wordWriter?: WordWriter;
+  /** Theme files known to have passed their checks (the engine keeps these across processes). */
+  checkedAssets?: CheckedAssets;
 }
 
 export function createBuildContext(options: {
@@ -35,6 +38,7 @@ export function createBuildContext(options: {
   schemaRoot?: string;
   durable?: boolean;
   wordWriter?: WordWriter;
+  checkedAssets?: CheckedAssets;
 }): BuildContext {
   const templatesRoot = options.templatesRoot ?? join(packageRoot, 'templates');
   const schemaRoot = options.schemaRoot ?? join(packageRoot, 'schema');
@@ -53,5 +57,6 @@ export function createBuildContext(options: {
     creator: `brief ${version}`,
     durable: options.durable ?? true,
     wordWriter: options.wordWriter,
+    checkedAssets: options.checkedAssets,
   };
 }

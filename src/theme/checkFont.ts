@@ -19,8 +19,9 @@ interface TableEntry {
  * decode (the getter gives undefined), so each table is asked for and the answer checked.
  * Glyph outlines are not decoded one by one (some 450 ms a font): every table lying inside
  * the file, and every glyph's place inside `glyf`, is what a subset needs to copy them.
+ * `opened`: these bytes passed before (see CheckedAssets in loadTheme.ts), so the font is only opened.
  */
-export function checkFont(data: Buffer): FontCheck {
+export function checkFont(data: Buffer, { opened = false }: { opened?: boolean } = {}): FontCheck {
   let font: fontkit.Font;
   try {
     font = fontkit.create(data) as fontkit.Font;
@@ -32,6 +33,8 @@ export function checkFont(data: Buffer): FontCheck {
   }
   // A .ttc or .dfont holds several fonts; pdfkit needs one.
   if (typeof font.hasGlyphForCodePoint !== 'function') return { ok: false, reason: 'it holds several fonts (a collection): use a file with one font' };
+  // These very bytes passed every check below before (CheckedAssets): opening them is enough.
+  if (opened) return { ok: true, font };
   const face = font as unknown as Record<string, unknown> & { directory: { tables: Record<string, TableEntry> }; type: string; numGlyphs: number };
   const tables = face.directory.tables;
   // WOFF and WOFF2 store their tables compressed, so their directory's lengths are not sizes in the file.
