@@ -42,12 +42,12 @@ const WORKER_YOUNG_GENERATION_MB = 24;
 
 /**
  * The memory limit a brief's build first runs under, in MB. V8 sizes a heap by its limit: under
- * 2,048 MB a worker lets its heap grow far before collecting, and two workers peaked at about
- * 390 MB for briefs that need a tenth of that; under this limit, about 250 MB (docs/performance.md).
- * A build that needs more (a brief many times the 2021 brief's length) runs out, and is built
- * again in a worker with the full limit.
+ * 2,048 MB two workers let their heaps grow to some 360-400 MB in all for 20 ordinary briefs;
+ * under 768 MB, about 255 MB, at much the same speed (under 384 MB, about 245 MB but some 20%
+ * slower: more collections). Measured 2026-11-30, docs/performance.md. A build that needs more
+ * runs out, and is built again in a worker with the full limit.
  */
-export const LEAN_MEMORY_MB = 384;
+export const LEAN_MEMORY_MB = 768;
 
 /**
  * The one build engine: `threads` worker threads, each keeping its own warm build context,
