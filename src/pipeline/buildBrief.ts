@@ -11,7 +11,6 @@ import { replaceTogether } from '../output/replaceTogether.js';
 import { undrawableCharacters } from '../theme/fontCoverage.js';
 import { loadTheme, type ThemeResult } from '../theme/loadTheme.js';
 import type { PageMap } from '../document/types.js';
-import { writeDocx } from '../writers/docx/writeDocx.js';
 import { wordTheme } from './wordJob.js';
 import { writePdf } from '../writers/pdf/writePdf.js';
 import type { BuildContext } from './buildContext.js';
@@ -108,7 +107,7 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
       docxMade.catch(() => undefined);
     });
   const pdf = await writePdf(document, theme.theme, context.creator, { onLaidOut: laidOut });
-  const docx = await (docxMade ?? writeDocx(document, theme.theme, context.creator, pdf.pages));
+  const docx = await (docxMade ?? writeDocxHere(document, theme.theme, context.creator, pdf.pages));
   const paths = outputPaths(context.outputDir, file.path);
   const outputs = [
     { path: paths.pdf, data: pdf.bytes },
@@ -144,4 +143,13 @@ async function themeFor(id: string, context: BuildContext): Promise<ThemeResult>
   const loaded = await loadTheme(context.templatesRoot, id, context.themeValidator, process.cwd(), context.checkedAssets);
   if (loaded.ok) context.themes.set(id, loaded.theme);
   return loaded;
+}
+
+/**
+ * The Word document made in this thread (no Word thread, or it has stopped). The Word writer is
+ * loaded at its first use: a build worker with a Word thread never loads it (some 40 ms of a cold start).
+ */
+async function writeDocxHere(...args: Parameters<typeof import('../writers/docx/writeDocx.js').writeDocx>): Promise<Buffer> {
+  const { writeDocx } = await import('../writers/docx/writeDocx.js');
+  return writeDocx(...args);
 }
