@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +39,16 @@ describe('theme files remembered as checked', () => {
     // And a second load, from the memory, gives the same theme.
     const again = await loadTheme('templates', 'hee', compileSchema('schema/theme.schema.json'), process.cwd(), checkedAssets(folder, 'p'));
     expect(again.ok && loaded.ok && again.theme.fontData.normal.equals(loaded.theme.fontData.normal)).toBe(true);
+  });
+
+  it('remembers nothing of a theme whose logo is damaged, though its fonts are good', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'brief-checked-theme-'));
+    cpSync('templates', join(root, 'templates'), { recursive: true });
+    const logo = join(root, 'templates', 'themes', 'hee', 'images', 'logo.png');
+    writeFileSync(logo, readFileSync(logo).subarray(0, 2000));
+    const folder = join(root, 'checked-assets');
+    const loaded = await loadTheme(join(root, 'templates'), 'hee', compileSchema('schema/theme.schema.json'), process.cwd(), checkedAssets(folder, 'p'));
+    expect(loaded.ok).toBe(false);
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
   });
 });

@@ -62,12 +62,20 @@ export function startBuildEngine(options: EngineOptions): BuildEngine {
   const lean = workerPool(options, Math.max(1, options.threads), leanMb);
   // Started only for a brief that needs it.
   let large: WorkerPool | undefined;
+  // Briefs that needed the full limit go straight to it next time (a watcher's saves, say): running
+  // out again would cost a build and the lean worker's warm context.
+  const needsLarge = new Set<string>();
+  const inLarge = async (file: BriefFile, versions?: SharedVersions) => {
+    needsLarge.add(file.path);
+    large ??= workerPool(options, 1, memoryMb);
+    return (await large.build(file, versions)).result;
+  };
   return {
     build: async (file, versions) => {
+      if (needsLarge.has(file.path)) return inLarge(file, versions);
       const first = await lean.build(file, versions);
       if (!first.outOfMemory || leanMb === memoryMb) return first.result;
-      large ??= workerPool(options, 1, memoryMb);
-      return (await large.build(file, versions)).result;
+      return inLarge(file, versions);
     },
     close: async () => {
       await Promise.all([lean.close(), large?.close()]);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../layout/templateError.js';
 import { Templates } from '../layout/templates.js';
 import type { BriefFile } from '../pipeline/briefFiles.js';
@@ -66,9 +67,7 @@ export default async function buildInWorker(task: BuildTask): Promise<WorkerAnsw
   }
 }
 
-type Shared =
-  | { ok: true; context: BuildContext }
-  | { ok: false; diagnostic: { file: string; line?: number; column?: number; pointer: string; message: string } };
+type Shared = { ok: true; context: BuildContext } | { ok: false; diagnostic: Diagnostic };
 
 /** This worker's context for the task's folders, brought up to the task's edition of the shared files. */
 function contextFor(task: BuildTask): Shared {
@@ -77,15 +76,15 @@ function contextFor(task: BuildTask): Shared {
   const held = contexts.get(key);
   try {
     if (!held) {
-      const wordWriter = task.wordThread ? new WordThread(task.memoryMb) : undefined;
       const context = createBuildContext({
         outputDir: task.outputDir,
         templatesRoot: task.templatesRoot,
         schemaRoot: task.schemaRoot,
         durable: task.durable,
-        wordWriter,
         checkedAssets: checkedAssets(join(packageRoot, 'node_modules', '.cache', 'brief', 'checked-assets'), programId()),
       });
+      // Started once the context is made: a schema or template that cannot be used leaves no thread behind.
+      if (task.wordThread) context.wordWriter = new WordThread(task.memoryMb);
       contexts.set(key, { context, versions: structuredClone(wanted) });
       return { ok: true, context };
     }
