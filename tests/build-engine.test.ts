@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { batchBuild } from '../src/batch/batchBuild.js';
 import { startBuildEngine } from '../src/engine/buildEngine.js';
 import { crashResult } from '../src/engine/buildFailures.js';
+import { IN_THIS_THREAD_MAX_BYTES } from '../src/engine/inThisThread.js';
 import { briefFiles } from '../src/pipeline/briefFiles.js';
 import type { BuildResult } from '../src/pipeline/buildBrief.js';
 import { watchBriefs } from '../src/watch/watchBriefs.js';
@@ -23,8 +24,8 @@ function briefsFolder(names: string[]): string {
 const documents = (folder: string) => readdirSync(folder).filter((n) => /\.(pdf|docx)$/.test(n));
 
 describe('the build engine', () => {
-  it('is started by a plain bin/brief.js: no Node options on its first line, none in the benchmark', () => {
-    expect(readFileSync(join(projectRoot, 'bin', 'brief.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  it('is started by a plain bin/brief.cjs: no Node options on its first line, none in the benchmark', () => {
+    expect(readFileSync(join(projectRoot, 'bin', 'brief.cjs'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(scripts.bench).toBe('tsx scripts/bench.ts');
   });
@@ -55,6 +56,22 @@ describe('the build engine', () => {
     expect(documents(join(root, 'output'))).toEqual([]);
     const fed = await batchBuild(files, { outputDir: join(root, 'output'), concurrency: 1 }, out);
     expect(fed.summary).toEqual({ built: 2, skipped: 0, failed: 0 });
+  }, 120_000);
+
+  it("builds one small brief in the command's own thread, and one over the size for that in a worker with its memory limit", async () => {
+    const root = briefsFolder(['small']);
+    const lines: string[] = [];
+    const out = { info: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
+    // Under 8 MB no worker can build a brief: built, it was built in this thread.
+    const small = await batchBuild(await briefFiles([join(root, 'briefs')]), { outputDir: join(root, 'output'), concurrency: 1, workerMemoryMb: 8 }, out);
+    expect(small.summary).toEqual({ built: 1, skipped: 0, failed: 0 });
+    // The same brief with blank space past IN_THIS_THREAD_MAX_BYTES goes to a worker, and runs out of its 8 MB.
+    const large = join(root, 'briefs', 'small.json');
+    const text = readFileSync(large, 'utf8');
+    writeFileSync(large, `${text}${' '.repeat(IN_THIS_THREAD_MAX_BYTES + 1 - Buffer.byteLength(text))}`);
+    const starved = await batchBuild(await briefFiles([join(root, 'briefs')]), { outputDir: join(root, 'output'), concurrency: 1, workerMemoryMb: 8 }, out);
+    expect(starved.summary).toEqual({ built: 0, skipped: 0, failed: 1 });
+    expect(lines).toContain(`${large}  too large to build: it needed more than 8 MB of memory; split it into two briefs`);
   }, 120_000);
 
   it('builds again, with the full memory limit, a brief that runs out of the memory it first runs under', async () => {
@@ -109,7 +126,7 @@ describe('the build engine', () => {
     writeFileSync(join(root, 'briefs', 'one.json'), JSON.stringify(brief));
     brief.sections = Array.from({ length: 20 }, () => brief.sections).flat();
     writeFileSync(join(root, 'briefs', 'twenty.json'), JSON.stringify(brief, null, 2));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.js'), 'build', '--concurrency', '2'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.cjs'), 'build', '--concurrency', '2'], { cwd: root, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/briefs\/twenty\.json: wrote output\/twenty\.pdf \(469 pages, /);
     expect(run.stdout).toContain('2 briefs: 2 built, 0 unchanged (skipped), 0 failed');
@@ -132,7 +149,7 @@ describe('the build engine', () => {
       .slice(0, 200)
       .map(twice);
     writeFileSync(join(root, 'briefs', 'huge.json'), JSON.stringify(brief, null, 2));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.js'), 'build'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.cjs'), 'build'], { cwd: root, encoding: 'utf8' });
     expect(run.stdout).toMatch(
       /briefs\/huge\.json {2}the file is 4\.\d MB: a brief is at most 4 MB, some forty times the January 2021 brief; split it into two briefs/,
     );

@@ -65,7 +65,7 @@ describe('brief watch from the command line', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'brief-cli-watch-'));
     mkdirSync(join(cwd, 'briefs'));
     cpSync('tests/fixtures/valid/minimal.json', join(cwd, 'briefs', 'minimal.json'));
-    const child = spawn(process.execPath, [`${projectRoot}bin/brief.js`, 'watch'], { cwd });
+    const child = spawn(process.execPath, [`${projectRoot}bin/brief.cjs`, 'watch'], { cwd });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     await new Promise<void>((resolve, reject) => {

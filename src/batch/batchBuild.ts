@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { BriefFile } from '../pipeline/briefFiles.js';
@@ -9,6 +10,7 @@ import { writeOutput } from '../output/writeOutput.js';
 import { packageRoot } from '../paths.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
 import { startBuildEngine } from '../engine/buildEngine.js';
+import { buildsInThisThread, IN_THIS_THREAD_MAX_BYTES } from '../engine/inThisThread.js';
 import { acquireBuildLock } from './buildLock.js';
 import { FileHashes } from './fileHashes.js';
 import { isUpToDate, manifestEntry, readManifest, writeManifest } from './manifest.js';
@@ -96,6 +98,8 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
         memoryMb: options.workerMemoryMb,
         // A core to spare (one brief on two cores, say): each Word document is made on it while the PDF is drawn.
         wordThread: concurrency < availableParallelism(),
+        // One small brief (a cold build of the 2021 brief, say) is quicker in this thread than in a worker.
+        inThisThread: toBuild.length === 1 && (await briefBytes(toBuild[0] as BriefFile)) <= IN_THIS_THREAD_MAX_BYTES && buildsInThisThread(),
       });
       // Hashes of the shared files as they are before any build reads them (see FileHashes.takeAll).
       await hashes.takeAll(options.templatesRoot ?? join(packageRoot, 'templates'));
@@ -161,6 +165,14 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
   } finally {
     await release();
   }
+}
+
+/** A brief file's size in bytes (Infinity when it cannot be read: its build will say why). */
+function briefBytes(file: BriefFile): Promise<number> {
+  return stat(file.path).then(
+    (s) => s.size,
+    () => Number.POSITIVE_INFINITY,
+  );
 }
 
 function briefReport(file: BriefFile, result: BuildResult): BriefReport {

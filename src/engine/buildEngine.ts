@@ -3,6 +3,8 @@ import type { BriefFile } from '../pipeline/briefFiles.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
 import { crashResult, isOutOfMemory, WORKER_MEMORY_MB } from './buildFailures.js';
 import type { BuildTask, SharedVersions, WorkerAnswer } from './buildWorker.js';
+import { buildTask } from './buildTask.js';
+import { threadPool } from './inThisThread.js';
 import { workerScript } from './workerScript.js';
 
 export interface EngineOptions {
@@ -19,6 +21,11 @@ export interface EngineOptions {
   durable?: boolean;
   /** Make each Word document in a second thread while the PDF is drawn (a watcher's quick rebuild). */
   wordThread?: boolean;
+  /**
+   * Build in the caller's own thread, not a worker (see inThisThread.ts): only for one brief small
+   * enough that it cannot run out of the process's memory. Ignored when `threads` is over 1.
+   */
+  inThisThread?: boolean;
 }
 
 /** Builds briefs: what every driver (`brief build`, `brief watch`, the tests) calls. */
@@ -59,6 +66,7 @@ export const LEAN_MEMORY_MB = 768;
 export function startBuildEngine(options: EngineOptions): BuildEngine {
   const memoryMb = options.memoryMb ?? WORKER_MEMORY_MB;
   const leanMb = Math.min(options.firstMemoryMb ?? LEAN_MEMORY_MB, memoryMb);
+  if (options.inThisThread && options.threads <= 1) return threadPool(options);
   const lean = workerPool(options, Math.max(1, options.threads), leanMb);
   // Started only for a brief that needs it.
   let large: WorkerPool | undefined;
@@ -83,7 +91,7 @@ export function startBuildEngine(options: EngineOptions): BuildEngine {
   };
 }
 
-interface WorkerPool {
+export interface WorkerPool {
   /** Never rejects; `outOfMemory` when the build ran out of this pool's memory limit. */
   build(file: BriefFile, versions?: SharedVersions): Promise<{ result: BuildResult; outOfMemory: boolean }>;
   close(): Promise<void>;
@@ -94,16 +102,7 @@ function workerPool(options: EngineOptions, threads: number, memoryMb: number): 
   // By require: piscina stays outside the bundle and is found in node_modules.
   const { Piscina } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
   const { filename, workerData } = workerScript('build-worker');
-  const task = (file: BriefFile, versions?: SharedVersions): BuildTask => ({
-    file,
-    outputDir: options.outputDir,
-    templatesRoot: options.templatesRoot,
-    schemaRoot: options.schemaRoot,
-    durable: options.durable ?? true,
-    wordThread: options.wordThread ?? false,
-    memoryMb,
-    versions,
-  });
+  const task = buildTask(options, memoryMb);
   type Answer = { result: BuildResult; outOfMemory: boolean };
   const crashed = (file: BriefFile, error: unknown): Answer => ({ result: crashResult(file, error, memoryMb), outOfMemory: isOutOfMemory(error) });
   // Builds handed to the pool and not yet answered, with what to answer a crash with.

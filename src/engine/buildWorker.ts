@@ -67,6 +67,13 @@ export default async function buildInWorker(task: BuildTask): Promise<WorkerAnsw
   }
 }
 
+/** Stops the Word threads this thread's contexts started: in the command's own thread (inThisThread.ts), they would keep it running. */
+export async function closeBuildContexts(): Promise<void> {
+  const closing = [...contexts.values()].map(({ context }) => (context.wordWriter instanceof WordThread ? context.wordWriter.close() : undefined));
+  contexts.clear();
+  await Promise.all(closing);
+}
+
 type Shared = { ok: true; context: BuildContext } | { ok: false; diagnostic: Diagnostic };
 
 /** This worker's context for the task's folders, brought up to the task's edition of the shared files. */
