@@ -1,6 +1,21 @@
 #!/usr/bin/env node
-// The command was bin/brief.js until 2026-11-30; npx keeps links to the old name in its cache
-// (~/.npm/_npx), so this file stays and runs the command, bin/brief.cjs.
+// The `brief` command: the program bundled by `npm install` (scripts/bundle.mjs) into dist/.
 import { createRequire } from 'node:module';
 
-createRequire(import.meta.url)('./brief.cjs');
+let program;
+try {
+  program = createRequire(import.meta.url)('../dist/brief.cjs');
+} catch (error) {
+  if (error.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes('dist/brief.cjs')) throw error;
+  process.stderr.write('brief: the program is not built yet: run "npm install" in the project folder first\n');
+  process.exit(1);
+}
+
+// Output piped into `head` and the like: a closed pipe is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+process.exitCode = await program.main(process.argv);

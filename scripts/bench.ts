@@ -19,7 +19,7 @@ import { watchBriefs } from '../src/watch/watchBriefs.js';
 
 const BRIEF = join(packageRoot, 'briefs', 'peer-support-workers-2021-01.json');
 const SEED = join(packageRoot, 'tests', 'fixtures', 'seed', 'evidence-brief-peer-support-workers-2021-01.txt');
-const BIN = join(packageRoot, 'bin', 'brief.cjs');
+const BIN = join(packageRoot, 'bin', 'brief.js');
 const source = readFileSync(BRIEF, 'utf8');
 const work = mkdtempSync(join(tmpdir(), 'brief-bench-'));
 

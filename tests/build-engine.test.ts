@@ -24,8 +24,8 @@ function briefsFolder(names: string[]): string {
 const documents = (folder: string) => readdirSync(folder).filter((n) => /\.(pdf|docx)$/.test(n));
 
 describe('the build engine', () => {
-  it('is started by a plain bin/brief.cjs: no Node options on its first line, none in the benchmark', () => {
-    expect(readFileSync(join(projectRoot, 'bin', 'brief.cjs'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  it('is started by a plain bin/brief.js: no Node options on its first line, none in the benchmark', () => {
+    expect(readFileSync(join(projectRoot, 'bin', 'brief.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     const { scripts } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(scripts.bench).toBe('tsx scripts/bench.ts');
   });
@@ -126,7 +126,7 @@ describe('the build engine', () => {
     writeFileSync(join(root, 'briefs', 'one.json'), JSON.stringify(brief));
     brief.sections = Array.from({ length: 20 }, () => brief.sections).flat();
     writeFileSync(join(root, 'briefs', 'twenty.json'), JSON.stringify(brief, null, 2));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.cjs'), 'build', '--concurrency', '2'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.js'), 'build', '--concurrency', '2'], { cwd: root, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/briefs\/twenty\.json: wrote output\/twenty\.pdf \(469 pages, /);
     expect(run.stdout).toContain('2 briefs: 2 built, 0 unchanged (skipped), 0 failed');
@@ -149,7 +149,7 @@ describe('the build engine', () => {
       .slice(0, 200)
       .map(twice);
     writeFileSync(join(root, 'briefs', 'huge.json'), JSON.stringify(brief, null, 2));
-    const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.cjs'), 'build'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.js'), 'build'], { cwd: root, encoding: 'utf8' });
     expect(run.stdout).toMatch(
       /briefs\/huge\.json {2}the file is 4\.\d MB: a brief is at most 4 MB, some forty times the January 2021 brief; split it into two briefs/,
     );

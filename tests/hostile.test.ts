@@ -206,7 +206,7 @@ describe('faults while writing', () => {
       }
     };
     for (const delay of [150, 500, 900, 1200, 1500]) {
-      const child = spawn(process.execPath, [`${projectRoot}bin/brief.cjs`, 'build', '--force'], { cwd: root, stdio: 'ignore' });
+      const child = spawn(process.execPath, [`${projectRoot}bin/brief.js`, 'build', '--force'], { cwd: root, stdio: 'ignore' });
       const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');

@@ -1,9 +1,11 @@
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { packageRoot } from '../paths.js';
 import type { BriefFile } from '../pipeline/briefFiles.js';
 import type { BuildEngine, EngineOptions } from './buildEngine.js';
 import { buildTask } from './buildTask.js';
 import { crashResult } from './buildFailures.js';
+import { requireBundle } from './codeCache.js';
 import type { BuildTask, WorkerAnswer } from './buildWorker.js';
 import { workerScript } from './workerScript.js';
 
@@ -35,11 +37,15 @@ interface BuildModule {
   closeBuildContexts: () => Promise<void>;
 }
 
-/** The build worker's own module, loaded into this thread: the same code a worker would run (workerScript.ts). */
-async function buildModule(): Promise<BuildModule> {
+/**
+ * The build worker's own module, loaded into this thread: the same code a worker would run
+ * (workerScript.ts). The bundle is loaded with V8's code cache (codeCache.ts), saved at close.
+ */
+async function buildModule(): Promise<{ module: BuildModule; saveCache?: () => void }> {
   const { filename, workerData } = workerScript('build-worker');
-  if (workerData) return (await import(workerData.sourceEntry)) as BuildModule;
-  return createRequire(import.meta.url)(filename) as BuildModule;
+  if (workerData) return { module: (await import(workerData.sourceEntry)) as BuildModule };
+  const bundle = requireBundle(filename, join(packageRoot, 'node_modules', '.cache', 'brief', 'code-cache'));
+  return { module: bundle.exports as BuildModule, saveCache: bundle.saveCache };
 }
 
 /**
@@ -49,18 +55,21 @@ async function buildModule(): Promise<BuildModule> {
  */
 export function threadPool(options: EngineOptions): BuildEngine {
   const task = buildTask(options, Math.round(getHeapStatistics().heap_size_limit / 1048576));
-  let loaded: Promise<BuildModule> | undefined;
+  let loaded: ReturnType<typeof buildModule> | undefined;
   return {
     build: async (file: BriefFile, versions) => {
       try {
         loaded ??= buildModule();
-        return (await (await loaded).default(task(file, versions))).result;
+        return (await (await loaded).module.default(task(file, versions))).result;
       } catch (error) {
         return crashResult(file, error, 0);
       }
     },
     close: async () => {
-      if (loaded) await (await loaded).closeBuildContexts();
+      if (!loaded) return;
+      const { module, saveCache } = await loaded;
+      await module.closeBuildContexts();
+      saveCache?.();
     },
   };
 }

@@ -15,8 +15,8 @@ export async function runBrief(...args: string[]): Promise<{ code: number; out: 
   return { code, out, err };
 }
 
-/** Run the installed command (bin/brief.cjs, compiled dist/) as a user would, in `cwd`. */
+/** Run the installed command (bin/brief.js, compiled dist/) as a user would, in `cwd`. */
 export function spawnBrief(args: string[], cwd = projectRoot): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [`${projectRoot}bin/brief.cjs`, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [`${projectRoot}bin/brief.js`, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
