@@ -31,7 +31,7 @@ describe('schema errors explained', () => {
 
   it('a value of the wrong kind (with the forms allowed), and a value not among those allowed, with a suggestion', () => {
     expect(explain(brief('[{ "heading": "One", "entries": [{ "title": "T", "date": 2020, "access": "Abstract only" }] }]'))).toEqual([
-      '9:72  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not the number 2020',
+      '9:72  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a day, month and year ("16 July 2025"), a season and year ("Spring 2018") or "n.d.", optionally after "updated", "published online" and the like ("updated 15 August 2025"), not the number 2020',
       '9:88  /sections/0/entries/0/access  "access" cannot be "Abstract only": use one of "free", "abstract-only", "login-required" (did you mean "abstract-only"?)',
     ]);
   });

@@ -39,7 +39,7 @@ const entry: fc.Arbitrary<Entry> = fc.record(
   {
     title: plainText,
     url: fc.constant('https://example.org/x'),
-    date: fc.constantFrom('2020', 'March 2020', 'Spring 2018', 'n.d.'),
+    date: fc.constantFrom('2020', 'March 2020', 'Spring 2018', 'n.d.', '16 July 2025', 'updated 15 August 2025', 'published online 21 May 2020'),
     source: plainText,
     summary: fc.array(
       fc.oneof(

@@ -29,7 +29,7 @@ const cases: { fixture: string; expected: string[] }[] = [
   {
     fixture: 'date-number',
     expected: [
-      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not the number 2020',
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a day, month and year ("16 July 2025"), a season and year ("Spring 2018") or "n.d.", optionally after "updated", "published online" and the like ("updated 15 August 2025"), not the number 2020',
     ],
   },
   { fixture: 'list-item-number', expected: ['21:62  /sections/0/entries/0/summary/1/list/1  item 2 of "list" should be text in quotes, not the number 2'] },
@@ -74,14 +74,18 @@ const cases: { fixture: string; expected: string[] }[] = [
   {
     fixture: 'bad-date-abbreviated',
     expected: [
-      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "Mar 2020"',
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a day, month and year ("16 July 2025"), a season and year ("Spring 2018") or "n.d.", optionally after "updated", "published online" and the like ("updated 15 August 2025"), not "Mar 2020"',
     ],
   },
   {
     fixture: 'bad-date-iso',
     expected: [
-      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "2020-03-01"',
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a day, month and year ("16 July 2025"), a season and year ("Spring 2018") or "n.d.", optionally after "updated", "published online" and the like ("updated 15 August 2025"), not "2020-03-01"',
     ],
+  },
+  {
+    fixture: 'bad-date-no-such-day',
+    expected: ['17:19  /sections/0/entries/0/date  "date" names a day its month does not have ("31 February 2020")'],
   },
   {
     fixture: 'bad-published',
@@ -135,7 +139,7 @@ const cases: { fixture: string; expected: string[] }[] = [
   {
     fixture: 'bom-crlf-bad-date',
     expected: [
-      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "Mar 2020"',
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a day, month and year ("16 July 2025"), a season and year ("Spring 2018") or "n.d.", optionally after "updated", "published online" and the like ("updated 15 August 2025"), not "Mar 2020"',
     ],
   },
   // every problem in a file, not just the first, in file order
@@ -143,7 +147,7 @@ const cases: { fixture: string; expected: string[] }[] = [
     fixture: 'many-problems',
     expected: [
       '3:13  /series  "series" is empty: write something, or leave the property out if it is optional',
-      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a season and year ("Spring 2018") or "n.d.", not "Marchh 2020"',
+      '17:19  /sections/0/entries/0/date  "date" should be a year ("2020"), a month and year ("March 2020"), a day, month and year ("16 July 2025"), a season and year ("Spring 2018") or "n.d.", optionally after "updated", "published online" and the like ("updated 15 August 2025"), not "Marchh 2020"',
       '18:28  /sections/0/entries/0/acess  unknown property "acess" in an entry: did you mean "access"?',
     ],
   },

@@ -21,6 +21,9 @@ export type Access = 'free' | 'abstract-only' | 'login-required';
 export interface Entry {
   title: string;
   url?: string;
+  /** A DOI without its resolver, "10.1186/..." (printed as a https://doi.org/ link). */
+  doi?: string;
+  /** As written: see src/brief/dates.ts for the forms. */
   date?: string;
   source?: string;
   access?: Access;

@@ -1,6 +1,6 @@
+import { isNewer } from '../brief/dates.js';
 import { isBulletList, isNoteItem, type BriefBlock, type Brief, type Entry } from '../brief/types.js';
 import { nearlySameTitle, ReferenceIndex } from '../authoring/sameReference.js';
-import { MONTHS } from '../brief/months.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedJson } from '../load/loadJsonFile.js';
 
@@ -54,8 +54,7 @@ export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
     inPart.forEach((entry, i) => {
       const previous = inPart[i - 1];
       if (!previous) return;
-      const [a, b] = [when(previous.entry.date), when(entry.entry.date)];
-      if (a && b && newer(b, a)) {
+      if (isNewer(entry.entry.date, previous.entry.date)) {
         found.push({
           pointer: `${entry.pointer}/date`,
           message: `not newest first: "${entry.entry.title}" (${entry.entry.date}) comes after "${previous.entry.title}" (${previous.entry.date})`,
@@ -141,21 +140,4 @@ function summaryText(summary: BriefBlock[] | undefined): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
-}
-
-const MONTH_NAMES = MONTHS.map((m) => m.toLowerCase());
-const SEASONS: Record<string, number> = { spring: 4, summer: 7, autumn: 10, winter: 1 };
-
-/** A date as year and month (month 0 when only the year is known); undefined for "n.d.". */
-function when(date: string | undefined): { year: number; month: number } | undefined {
-  const match = /^(?:([A-Za-z]+) )?(\d{4})$/.exec(date ?? '');
-  if (!match) return undefined;
-  const word = match[1]?.toLowerCase();
-  return { year: Number(match[2]), month: word ? MONTH_NAMES.indexOf(word) + 1 || (SEASONS[word] ?? 0) : 0 };
-}
-
-/** Strictly newer; a year alone is only compared by year. */
-function newer(a: { year: number; month: number }, b: { year: number; month: number }): boolean {
-  if (a.year !== b.year) return a.year > b.year;
-  return a.month > 0 && b.month > 0 && a.month > b.month;
 }

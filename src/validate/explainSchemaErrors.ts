@@ -99,6 +99,8 @@ function explain(error: ErrorObject): Explained | undefined {
       const scalar = error.data === null || typeof error.data !== 'object';
       return { pointer, message: `${name} ${error.message ?? 'is not allowed here'}${scalar ? `, not ${describeValue(error.data)}` : ''}` };
     }
+    case 'calendarDate':
+      return { pointer, message: `${name} ${error.message} (${describeValue(error.data)})` };
     case 'richText':
       return { pointer, message: `in ${name}, ${error.message ?? 'a link is not allowed'}` };
     default:

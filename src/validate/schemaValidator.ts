@@ -1,3 +1,4 @@
+import { DATE_PATTERN, isBriefDate } from '../brief/dates.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,6 +58,7 @@ export function newAjv(options: { source?: boolean } = {}): Ajv2020 {
   addFormats(ajv, ['uri', 'email']);
   ajvErrors(ajv);
   ajv.addKeyword(richTextKeyword);
+  ajv.addKeyword(calendarDateKeyword);
   return ajv;
 }
 
@@ -110,5 +112,29 @@ const richTextKeyword = {
       cxt.setParams({ text: _`${link}.text`, href: _`${link}.href` });
       cxt.error();
     });
+  },
+};
+
+/**
+ * The `calendarDate` keyword: a date whose shape the schema's pattern accepts must also name a day
+ * its month has ("31 February 2020" does not). Read by src/brief/dates.ts, found through a global
+ * symbol as `badLinks` is (so a validator compiled ahead of time calls the same function).
+ */
+const IS_DATE = 'brief.calendarDate.isBriefDate';
+(globalThis as Record<symbol, unknown>)[Symbol.for(IS_DATE)] = (text: string) => !DATE_SHAPE.test(text) || isBriefDate(text);
+const DATE_SHAPE = new RegExp(DATE_PATTERN);
+
+const calendarDateKeyword = {
+  keyword: 'calendarDate',
+  type: 'string' as const,
+  schemaType: 'boolean' as const,
+  error: {
+    message: str`names a day its month does not have`,
+  },
+  code(cxt: KeywordCxt) {
+    if (!cxt.schema) return;
+    const { gen, data } = cxt;
+    const check = gen.scopeValue('func', { ref: (globalThis as Record<symbol, unknown>)[Symbol.for(IS_DATE)], code: _`globalThis[Symbol.for(${IS_DATE})]` });
+    cxt.fail(_`!${check}(${data})`);
   },
 };

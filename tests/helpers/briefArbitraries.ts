@@ -162,7 +162,7 @@ const entry: fc.Arbitrary<Entry> = fc
     {
       title: shortText,
       url: fc.constantFrom('https://example.org/report', 'https://doi.org/10.1000/xyz123', 'http://example.org/a?b=1&c=2'),
-      date: fc.constantFrom('2020', 'March 2020', 'Spring 2018', 'n.d.'),
+      date: fc.constantFrom('2020', 'March 2020', 'Spring 2018', 'n.d.', '16 July 2025', 'updated 15 August 2025', 'published online 21 May 2020'),
       source: shortText,
       access: fc.constantFrom('free' as const, 'abstract-only' as const, 'login-required' as const),
       summary: blocks,
