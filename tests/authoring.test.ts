@@ -204,7 +204,7 @@ describe('brief lint', () => {
       '1127:13  /sections/5/subsections/19/entries/0  warning: the same entry twice: this has the same title as "The transition from patient to mental health peer worker: A grounded theory approach" (/sections/5/subsections/7/entries/0)',
     ]);
     expect(out).toContain(
-      'briefs/peer-support-workers-2021-01.json:17:9  /sections/0/entries/0  warning: 118 entries have no link ("url"), this one and 117 more: readers cannot follow them to the source',
+      'briefs/peer-support-workers-2021-01.json:17:9  /sections/0/entries/0  warning: 118 entries have no link ("url" or "doi"), this one and 117 more: readers cannot follow them to the source',
     );
     expect(out.filter((l) => l.includes('not newest first'))).toHaveLength(11);
     expect(out.at(-1)).toBe('briefs/peer-support-workers-2021-01.json: 18 warnings');
@@ -228,11 +228,30 @@ describe('brief lint', () => {
     const { out } = await runBrief('lint', file);
     expect(out.map((l) => l.replace(/^.*?\.json:\d+:\d+ {2}/, ''))).toEqual([
       '/sections/0/entries/0/loginService  warning: entries are marked "Athens log in required*" but the closing note does not mention Athens',
-      '/sections/0/entries/1  warning: "Another report" (/sections/0/entries/1) has no link ("url"): readers cannot follow it to the source',
+      '/sections/0/entries/1  warning: "Another report" (/sections/0/entries/1) has no link ("url" or "doi"): readers cannot follow it to the source',
       '/sections/0/entries/1/access  warning: entries are marked "Abstract only*" but the closing note ("*Help accessing articles or papers") does not explain it',
       '/sections/1  warning: the section "Case Studies" is empty: it has no note and no entries',
       `${file}: 4 warnings`.replace(/^.*?\.json/, `${file}`),
     ]);
+  });
+
+  it('counts a DOI as a link, and asks the closing note to explain "Log in required*" when no service is named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brief-lint-'));
+    const base = JSON.parse(readFileSync('tests/fixtures/valid/minimal.json', 'utf8')) as Brief & Record<string, unknown>;
+    base.closingNote.body = ['If an NHS OpenAthens account is required this has been indicated.'];
+    base.sections[0]?.entries?.push(
+      { title: 'A DOI only', doi: '10.1000/xyz', date: '2019' },
+      { title: 'A login', url: 'https://example.org/l', date: '2018', access: 'login-required' },
+    );
+    const file = join(dir, 'logins.json');
+    writeFileSync(file, JSON.stringify(base, null, 2));
+    expect((await runBrief('lint', file)).out.map((l) => l.replace(/^.*?\.json:\d+:\d+ {2}/, ''))).toEqual([
+      '/sections/0/entries/2/access  warning: entries are marked "Log in required*" but the closing note ("*Help accessing articles or papers") does not say how to log in',
+      `${file}: 1 warning`,
+    ]);
+    base.closingNote.body = ['If an NHS OpenAthens account is required this has been indicated. Where you must log in, ask the library for an account.'];
+    writeFileSync(file, JSON.stringify(base, null, 2));
+    expect((await runBrief('lint', '--strict', file)).out).toEqual([`${file}: no warnings`]);
   });
 
   it('is printed by brief build too, without failing it', async () => {

@@ -14,6 +14,7 @@ describe('the view model templates see', () => {
       created: '2021-01-01',
       producedBy: null,
       about: null,
+      note: null,
       contact: null,
     });
     const entry = view.sections[0]?.items[0]?.entry;
@@ -21,9 +22,11 @@ describe('the view model templates see', () => {
       id: 'entry-1',
       title: 'A report',
       url: 'https://example.org/report',
+      doiLink: null,
       date: 'March 2020',
       source: 'NHS',
       abstractOnly: false,
+      loginRequired: true,
       loginService: 'Athens',
       summary: [
         { isList: false, text: 'A **bold** start.', items: null },
@@ -48,8 +51,39 @@ describe('the view model templates see', () => {
     expect(view.sections[0]?.note).toEqual([{ isList: false, text: 'A section note.', items: null }]);
     expect(view.sections[0]?.items.map((i) => (i.isNote ? 'note' : i.entry?.id))).toEqual(['entry-1', 'note', 'entry-2']);
     expect(view.sections[0]?.items[2]?.entry?.abstractOnly).toBe(true);
-    // A login is required, but the brief names no service: no service is shown (validation asks for one).
-    expect(view.sections[1]?.subsections[0]?.items[0]?.entry).toMatchObject({ id: 'entry-3', loginService: null });
+    // A login is required, but the brief names no service: "Log in required*" (see access-marker.hbs).
+    expect(view.sections[1]?.subsections[0]?.items[0]?.entry).toMatchObject({ id: 'entry-3', loginRequired: true, loginService: null });
+    expect(view.sections.map((s) => s.number)).toEqual([null, null]);
     expect(view.closingNote.id).toBe('closing-note');
+  });
+
+  it('numbers headings with the theme option, links an entry by its url or else its DOI, and makes the citation from the fields when none is written', () => {
+    const brief: Brief = {
+      ...minimal,
+      acknowledgement: undefined,
+      topic: 'Nurses *and* Midwives',
+      sections: [
+        {
+          heading: 'One',
+          entries: [
+            { title: 'both', url: 'https://example.org/santé_mentale', doi: '10.1000/a#b' },
+            { title: 'doi only', doi: '10.1186/s12913-020-05678-9' },
+          ],
+        },
+        { heading: 'Two', subsections: [{ heading: 'Two point one' }, { heading: 'Two point two' }] },
+      ],
+    };
+    const view = briefView(brief, { numberSections: true });
+    expect(view.sections.map((s) => [s.number, s.subsections.map((sub) => sub.number)])).toEqual([
+      ['1', []],
+      ['2', ['2.1', '2.2']],
+    ]);
+    expect(view.sections[0]?.items[0]?.entry).toMatchObject({
+      url: 'https://example.org/sant%C3%A9_mentale',
+      doiLink: { href: 'https://doi.org/10.1000/a%23b', text: 'https://doi.org/10.1000/a#b' },
+    });
+    expect(view.sections[0]?.items[1]?.entry).toMatchObject({ url: 'https://doi.org/10.1186/s12913-020-05678-9', doiLink: null });
+    // Rich text: the field's own asterisks are printed, not read as italics.
+    expect(view.acknowledgement).toBe('Evidence Brief: Nurses \\*and\\* Midwives. A. Person. (January 2021). Health Education England.');
   });
 });

@@ -68,7 +68,10 @@ export interface Brief {
   published: string;
   producedBy?: string;
   about?: RichText;
-  acknowledgement: RichText;
+  /** Paragraphs on the title page, after the title: scope, search, names. */
+  note?: BriefBlock[];
+  /** How to cite the brief; made from the other fields when absent (see citation in src/layout/viewModel.ts). */
+  acknowledgement?: RichText;
   contact?: string;
   sections: Section[];
   closingNote: ClosingNote;

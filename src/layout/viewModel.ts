@@ -1,4 +1,5 @@
 import { monthAndYear } from '../brief/months.js';
+import { escapeInlineMarkup, linkAddress } from '../richtext/inlineMarkup.js';
 import { isBulletList, isNoteItem, type BriefBlock, type Brief, type Entry, type Subsection } from '../brief/types.js';
 
 /**
@@ -20,6 +21,9 @@ export interface BriefView {
   keywords: string;
   producedBy: string | null;
   about: string | null;
+  /** The brief-level note's blocks, or null. */
+  note: BlockView[] | null;
+  /** As written, or made from the fields (citation()). */
   acknowledgement: string;
   contact: string | null;
   sections: SectionView[];
@@ -35,10 +39,15 @@ export interface BlockView {
 export interface EntryView {
   id: string;
   title: string;
+  /** Where the title links: the url, else the DOI's https://doi.org/ address; written as linkAddress() writes it. */
   url: string | null;
+  /** The DOI's link, printed after the source when the entry has both a url and a doi: its address, and the text shown (the address as typed, not percent-encoded). */
+  doiLink: { href: string; text: string } | null;
   date: string | null;
   source: string | null;
   abstractOnly: boolean;
+  loginRequired: boolean;
+  /** The login service named, with loginRequired ("Athens"); null for "Log in required*". */
   loginService: string | null;
   summary: BlockView[];
 }
@@ -51,6 +60,8 @@ export interface ItemView {
 
 export interface SubsectionView {
   id: string;
+  /** "1", "1.2": with the theme's numberSections; else null. */
+  number: string | null;
   heading: string;
   note: BlockView[] | null;
   items: ItemView[];
@@ -60,22 +71,48 @@ export interface SectionView extends SubsectionView {
   subsections: SubsectionView[];
 }
 
-export function briefView(brief: Brief): BriefView {
+/** The view's options that come from the theme. */
+export interface ViewOptions {
+  /** Number section and subsection headings (theme.json numberSections). */
+  numberSections?: boolean;
+}
+
+/**
+ * The citation an acknowledgement box shows when the brief writes none: "<series>: <topic>.
+ * <author>. (<month year>). <organisation>." as rich text (each field's text printed as typed).
+ */
+export function citation(brief: Brief): string {
+  const sentence = (text: string) => escapeInlineMarkup(/[.!?]$/.test(text) ? text : `${text}.`);
+  return [sentence(`${brief.series}: ${brief.topic}`), sentence(brief.author), `(${monthAndYear(brief.published)}).`, sentence(brief.organisation)].join(' ');
+}
+
+/** A DOI's address at the DOI resolver; characters that would end the path ("#", "?") and "%" are percent-encoded. */
+export function doiAddress(doi: string): string {
+  return linkAddress(`https://doi.org/${doi.replace(/[%#?]/g, (c) => encodeURIComponent(c))}`);
+}
+
+export function briefView(brief: Brief, options: ViewOptions = {}): BriefView {
   let entryNumber = 0;
   const blocks = (list: BriefBlock[] | undefined): BlockView[] =>
     (list ?? []).map((block) => (isBulletList(block) ? { isList: true, text: null, items: block.list } : { isList: false, text: block, items: null }));
-  const entry = (e: Entry): EntryView => ({
-    id: `entry-${++entryNumber}`,
-    title: e.title,
-    url: e.url ?? null,
-    date: e.date ?? null,
-    source: e.source ?? null,
-    abstractOnly: e.access === 'abstract-only',
-    loginService: e.access === 'login-required' ? (e.loginService ?? null) : null,
-    summary: blocks(e.summary),
-  });
-  const part = (p: Subsection, id: string): SubsectionView => ({
+  const entry = (e: Entry): EntryView => {
+    const doi = e.doi === undefined ? null : doiAddress(e.doi);
+    return {
+      id: `entry-${++entryNumber}`,
+      title: e.title,
+      url: e.url === undefined ? doi : linkAddress(e.url),
+      doiLink: e.url === undefined || e.doi === undefined || doi === null ? null : { href: doi, text: `https://doi.org/${e.doi}` },
+      date: e.date ?? null,
+      source: e.source ?? null,
+      abstractOnly: e.access === 'abstract-only',
+      loginRequired: e.access === 'login-required',
+      loginService: e.access === 'login-required' ? (e.loginService ?? null) : null,
+      summary: blocks(e.summary),
+    };
+  };
+  const part = (p: Subsection, id: string, number: string | null): SubsectionView => ({
     id,
+    number,
     heading: p.heading,
     note: p.note ? blocks(p.note) : null,
     items: (p.entries ?? []).map((item) =>
@@ -94,11 +131,12 @@ export function briefView(brief: Brief): BriefView {
     keywords: [brief.topic, brief.series, brief.organisation].join(', '),
     producedBy: brief.producedBy ?? null,
     about: brief.about ?? null,
-    acknowledgement: brief.acknowledgement,
+    note: brief.note ? blocks(brief.note) : null,
+    acknowledgement: brief.acknowledgement ?? citation(brief),
     contact: brief.contact ?? null,
     sections: brief.sections.map((section, s) => ({
-      ...part(section, `section-${s + 1}`),
-      subsections: (section.subsections ?? []).map((sub, i) => part(sub, `section-${s + 1}-${i + 1}`)),
+      ...part(section, `section-${s + 1}`, options.numberSections ? `${s + 1}` : null),
+      subsections: (section.subsections ?? []).map((sub, i) => part(sub, `section-${s + 1}-${i + 1}`, options.numberSections ? `${s + 1}.${i + 1}` : null)),
     })),
     closingNote: { id: 'closing-note', heading: brief.closingNote.heading, body: blocks(brief.closingNote.body) },
   };

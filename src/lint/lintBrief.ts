@@ -84,14 +84,23 @@ export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
     }
   }
 
-  const linkless = placed.filter((p) => !p.entry.url);
+  const unnamedLogin = placed.find((p) => p.entry.access === 'login-required' && !p.entry.loginService);
+  if (unnamedLogin && !/\blog ?in\b/.test(closing)) {
+    found.push({
+      pointer: `${unnamedLogin.pointer}/access`,
+      message: `entries are marked "Log in required*" but the closing note ("${brief.closingNote.heading}") does not say how to log in`,
+    });
+  }
+
+  // A DOI is a link too: the title links to it.
+  const linkless = placed.filter((p) => !p.entry.url && !p.entry.doi);
   if (linkless.length > LINKLESS_TO_LIST) {
     found.push({
       pointer: (linkless[0] as Placed).pointer,
-      message: `${linkless.length} entries have no link ("url"), this one and ${linkless.length - 1} more: readers cannot follow them to the source`,
+      message: `${linkless.length} entries have no link ("url" or "doi"), this one and ${linkless.length - 1} more: readers cannot follow them to the source`,
     });
   } else {
-    for (const p of linkless) found.push({ pointer: p.pointer, message: `${name(p)} has no link ("url"): readers cannot follow it to the source` });
+    for (const p of linkless) found.push({ pointer: p.pointer, message: `${name(p)} has no link ("url" or "doi"): readers cannot follow it to the source` });
   }
 
   brief.sections.forEach((section, s) => {

@@ -46,3 +46,21 @@ export function findLinks(richText: string): InlineLink[] {
   }
   return links;
 }
+
+let normaliser: MarkdownIt | undefined;
+
+/**
+ * A link's address as the documents write it: letters outside ASCII percent-encoded (and a
+ * host name in punycode), as markdown-it writes the links of rich text, so that an address is
+ * written the same whether it is an entry's url or a link in a summary. ASCII addresses are
+ * kept as they are.
+ */
+export function linkAddress(href: string): string {
+  normaliser ??= createInlineMarkdown();
+  return normaliser.normalizeLink(href);
+}
+
+/** Plain text as rich text that prints it as it is: each character inline markup would read is escaped with a backslash. */
+export function escapeInlineMarkup(text: string): string {
+  return text.replace(/[\\*_[\]^`<]/g, (c) => `\\${c}`);
+}

@@ -12,6 +12,8 @@ export interface ThemeFile {
     lineHeight: number;
   };
   logo: { file: string; alt: string; width: number };
+  /** Number section (1, 2) and subsection (1.1) headings; default false. */
+  numberSections?: boolean;
   header: string;
   footer: string;
 }

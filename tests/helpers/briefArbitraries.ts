@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { monthAndYear } from '../../src/brief/months.js';
 import type { BriefBlock, Brief, Entry, NoteItem, Section, Subsection } from '../../src/brief/types.js';
 
 /**
@@ -161,7 +162,8 @@ const entry: fc.Arbitrary<Entry> = fc
   .record(
     {
       title: shortText,
-      url: fc.constantFrom('https://example.org/report', 'https://doi.org/10.1000/xyz123', 'http://example.org/a?b=1&c=2'),
+      url: fc.constantFrom('https://example.org/report', 'https://doi.org/10.1000/xyz123', 'http://example.org/a?b=1&c=2', 'https://example.org/santé_mentale'),
+      doi: fc.constantFrom('10.1000/xyz123', '10.1186/s12913-020-05678-9', '10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0'),
       date: fc.constantFrom('2020', 'March 2020', 'Spring 2018', 'n.d.', '16 July 2025', 'updated 15 August 2025', 'published online 21 May 2020'),
       source: shortText,
       access: fc.constantFrom('free' as const, 'abstract-only' as const, 'login-required' as const),
@@ -170,7 +172,12 @@ const entry: fc.Arbitrary<Entry> = fc
     { requiredKeys: ['title'] },
   )
   .chain((e) =>
-    e.access === 'login-required' ? fc.constantFrom('Athens', 'OpenAthens & NHS').map((loginService) => ({ ...e, loginService })) : fc.constant(e),
+    e.access === 'login-required'
+      ? fc.oneof(
+          fc.constant(e),
+          fc.constantFrom('Athens', 'OpenAthens & NHS').map((loginService) => ({ ...e, loginService })),
+        )
+      : fc.constant(e),
   );
 
 const noteItem: fc.Arbitrary<NoteItem> = blocks.map((note) => ({ note }));
@@ -184,20 +191,24 @@ const section: fc.Arbitrary<Section> = fc.oneof(
 );
 
 /** A whole valid brief. */
-export const briefArbitrary: fc.Arbitrary<Brief> = fc.record({
-  series: fc.constantFrom('Evidence Brief', 'Evidence Brief & Review'),
-  topic: typed(words(1, 8), 100),
-  author: typed(words(1, 3), 300),
-  organisation: shortText,
-  team: typed(words(1, 6), 80),
-  published: fc.constantFrom('2021-01', '2026-11'),
-  producedBy: shortText,
-  about: richText,
-  acknowledgement: typed(words(3, 20), 20_000),
-  contact: fc.constant('km@example.org'),
-  sections: fc.array(section, { minLength: 1, maxLength: 5 }),
-  closingNote: fc.record({ heading: shortText, body: blocks }),
-});
+export const briefArbitrary: fc.Arbitrary<Brief> = fc.record(
+  {
+    series: fc.constantFrom('Evidence Brief', 'Evidence Brief & Review'),
+    topic: typed(words(1, 8), 100),
+    author: typed(words(1, 3), 300),
+    organisation: shortText,
+    team: typed(words(1, 6), 80),
+    published: fc.constantFrom('2021-01', '2026-11'),
+    producedBy: shortText,
+    about: richText,
+    note: blocks,
+    acknowledgement: typed(words(3, 20), 20_000),
+    contact: fc.constant('km@example.org'),
+    sections: fc.array(section, { minLength: 1, maxLength: 5 }),
+    closingNote: fc.record({ heading: shortText, body: blocks }),
+  },
+  { requiredKeys: ['series', 'topic', 'author', 'organisation', 'team', 'published', 'producedBy', 'about', 'contact', 'sections', 'closingNote'] },
+);
 
 /** Text as a reader sees it: composed, without soft hyphens, inline markup removed. */
 export function asRead(text: string): string {
@@ -212,12 +223,21 @@ const blockTexts = (list: readonly BriefBlock[] | undefined): string[] => (list 
 
 /** Every text of the brief that a reader must find in each document, in reading order, as read. */
 export function textsOf(brief: Brief): string[] {
-  const texts: string[] = [brief.series, brief.topic, brief.producedBy ?? '', brief.about ?? '', brief.acknowledgement];
+  const texts: string[] = [brief.series, brief.topic, ...blockTexts(brief.note), brief.producedBy ?? '', brief.about ?? ''];
+  // Written out, or made from the fields (src/layout/viewModel.ts, citation).
+  if (brief.acknowledgement) texts.push(brief.acknowledgement);
+  else texts.push(`${brief.series}: ${brief.topic}`, brief.author, `(${monthAndYear(brief.published)})`, brief.organisation);
   const part = (p: Subsection) => {
     texts.push(p.heading, ...blockTexts(p.note));
     for (const item of p.entries ?? []) {
       if ('note' in item) texts.push(...blockTexts(item.note));
-      else texts.push(item.title, item.date ?? '', item.source ?? '', item.loginService ?? '', ...blockTexts(item.summary));
+      else {
+        texts.push(item.title, item.date ?? '', item.source ?? '');
+        // The DOI's address is printed after the source when the title links to the url.
+        if (item.url && item.doi) texts.push(`https://doi.org/${item.doi}`);
+        if (item.access === 'login-required') texts.push(item.loginService ? `${item.loginService} log in required` : 'Log in required');
+        texts.push(...blockTexts(item.summary));
+      }
     }
   };
   for (const s of brief.sections) {
