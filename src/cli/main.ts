@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { NoBriefsFolderError } from '../pipeline/briefFiles.js';
 import type { Output } from '../pipeline/output.js';
 import { consoleOutput } from './output.js';
+import { versionLine } from './version.js';
 
 /**
  * Exit codes: 0 all is well, 1 a brief is wrong or a build failed, 2 the command was used
@@ -20,6 +21,7 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
   const program = new Command('brief')
     .description('Evidence briefs: from JSON files in briefs/ to branded PDF and Word documents.')
     .option('--debug', 'show technical details (stack traces) when something goes wrong')
+    .version(versionLine(), '-V, --version', 'show the version of brief')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => out.info(s.trimEnd()),
