@@ -32,7 +32,28 @@ export function explainSyntaxError(text: string, jsonParseError: Error): SyntaxP
   if (endsTooSoon) {
     return { ...positionAt(text, text.trimEnd().length), message: 'the file ends too soon: a closing } or ], or a closing quote, is missing' };
   }
+  const quote = earlyClosingQuote(text, offset);
+  if (quote !== undefined) return { ...positionAt(text, quote), message: STRAIGHT_QUOTE };
   return { ...positionAt(text, offset), message: describeAt(text, offset) };
+}
+
+const STRAIGHT_QUOTE =
+  'a straight quote (") inside text ends the text here: type it as \\" (a backslash before the quote), or use curly quotes “ ” ‘ ’, which need no backslash';
+
+/**
+ * Where a straight quote typed inside text ended that text too soon ("The "big" picture"), or
+ * undefined. The sign: text in quotes is followed, on the same line, by a word or number that
+ * a later quote on that line closes. Pointing at the quote says what to change; the word after
+ * it, which JSON.parse stops at, would be a puzzle.
+ */
+function earlyClosingQuote(text: string, offset: number): number | undefined {
+  const here = text[offset] as string;
+  if (!/[\p{L}\p{N}]/u.test(here)) return undefined;
+  let before = offset - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  if (text[before] !== '"') return undefined;
+  const restOfLine = text.slice(offset).split('\n', 1)[0] as string;
+  return restOfLine.includes('"') ? before : undefined;
 }
 
 function describeAt(text: string, offset: number): string {
