@@ -97,6 +97,20 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     });
 
   program
+    .command('sort')
+    .description("put each section's entries newest first (undated ones last; notes between entries stay where they are) and say what moved")
+    .argument('[paths...]', BRIEF_PATHS)
+    .option('--dry-run', 'show what would move, and change nothing')
+    .addHelpText(
+      'after',
+      '\nEntries are never moved past a note between entries: they are sorted within the runs between notes.\nOnly the moved entries change place in the file; everything else is kept as it was typed.\n\nExamples:\n  npx brief sort briefs/my-brief.json --dry-run\n  npx brief sort briefs/my-brief.json',
+    )
+    .action(async (paths: string[], options: { dryRun?: boolean }) => {
+      const { sortCommand } = await import('./sortCommand.js');
+      exitCode = await sortCommand(paths, options, out);
+    });
+
+  program
     .command('watch')
     .description('build every brief, then rebuild a brief as soon as it, or a template, theme or schema it uses, is saved')
     .option('-o, --output <folder>', 'where to write the documents', 'output')
