@@ -12,43 +12,14 @@ import { readPdf } from './helpers/pdf.js';
 
 const refs = (name: string) => join(process.cwd(), 'tests', 'fixtures', 'references', name);
 
-describe('brief new', () => {
-  it("writes a valid brief with the team's defaults and this month, and never overwrites", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'brief-new-'));
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      const made = await runBrief('new', 'nursing-associates', '--title', 'Nursing Associates');
-      expect(made.code).toBe(0);
-      expect(made.out[0]).toMatch(/^wrote briefs\/nursing-associates\.json/);
-      const brief = JSON.parse(readFileSync('briefs/nursing-associates.json', 'utf8')) as Brief;
-      const now = new Date();
-      expect(brief.topic).toBe('Nursing Associates');
-      expect(brief.published).toBe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`);
-      expect(brief.acknowledgement).toMatch(
-        /^Evidence Brief: Nursing Associates\. Your Name\. \([A-Z][a-z]+ \d{4}\)\. UK: Health Education England Knowledge Management Team$/,
-      );
-      expect(brief.sections.map((s) => s.heading)).toContain('Published Peer Reviewed Research');
-      expect(brief.closingNote.heading).toBe('*Help accessing articles or papers');
-      expect((await runBrief('validate', 'briefs/nursing-associates.json')).code).toBe(0);
-
-      writeFileSync('briefs/nursing-associates.json', '{"kept": true}');
-      const again = await runBrief('new', 'nursing-associates', '--title', 'Other');
-      expect(again.code).toBe(1);
-      expect(again.err[0]).toBe('brief: briefs/nursing-associates.json already exists; brief new never replaces a brief: choose another name');
-      expect(readFileSync('briefs/nursing-associates.json', 'utf8')).toBe('{"kept": true}');
-    } finally {
-      process.chdir(cwd);
-    }
-  });
-});
+// brief new is tested in tests/new-brief.test.ts.
 
 describe('brief import', () => {
-  /** A brief as `brief new` makes it. */
+  /** A brief as `brief new --standard-sections` makes it. */
   async function newBrief(): Promise<{ dir: string; brief: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'brief-import-'));
     const brief = join(dir, 'briefs', 'peer.json');
-    await createBrief(brief, 'Peer Support Workers', 'templates', new Date('2026-11-26'));
+    await createBrief(brief, 'Peer Support Workers', 'templates', new Date('2026-11-26'), { standardSections: true });
     return { dir, brief };
   }
 
@@ -70,7 +41,9 @@ describe('brief import', () => {
       'Case Studies',
       'HEE Star',
       'Statistics',
+      'HEE National Data Programme',
       'Published Peer Reviewed Research',
+      'Competency Frameworks',
       'Views, perceptions and experiences',
       'COVID-19',
     ]);

@@ -60,10 +60,14 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
   program
     .command('new')
     .description("start a new brief in briefs/ from the team's defaults (it never replaces an existing brief)")
-    .argument('<name>', 'the file name, without .json: lower-case letters, digits and hyphens')
+    .argument('<name>', 'the file name: lower-case letters, digits and hyphens (".json" may be added; the file goes in briefs/)')
     .requiredOption('--title <topic>', 'the brief\'s topic, e.g. "Nursing Associates"')
-    .addHelpText('after', '\nExample:\n  npx brief new nursing-associates-2026-11 --title "Nursing Associates"')
-    .action(async (name: string, options: { title: string }) => {
+    .option('--standard-sections', "the team's standard sections, with no entries, instead of one section with an example entry")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  npx brief new nursing-associates-2026-11 --title "Nursing Associates"\n  npx brief new nursing-associates-2026-11 --title "Nursing Associates" --standard-sections',
+    )
+    .action(async (name: string, options: { title: string; standardSections?: boolean }) => {
       const { newCommand } = await import('./newCommand.js');
       exitCode = await newCommand(name, options, out);
     });
