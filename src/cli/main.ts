@@ -116,15 +116,16 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
 
   program
     .command('watch')
-    .description('build every brief, then rebuild a brief as soon as it, or a template, theme or schema it uses, is saved')
+    .description('build briefs, then rebuild a brief as soon as it, or a template, theme or schema it uses, is saved')
+    .argument('[paths...]', BRIEF_PATHS)
     .option('-o, --output <folder>', 'where to write the documents', 'output')
     .addHelpText(
       'after',
-      '\nKeep it running beside your editor and PDF viewer; stop it with Ctrl-C.\nA save with a mistake is reported and the last good documents are kept.',
+      '\nKeep it running beside your editor and PDF viewer; stop it with Ctrl-C.\nA save with a mistake is reported and the last good documents are kept.\nA brief\'s warnings are printed when they change; a save that leaves them as they were\nsays "(2 warnings, unchanged)" on its line instead.\n\nExamples:\n  npx brief watch\n  npx brief watch briefs/peer-support-workers-2021-01.json',
     )
-    .action(async (options: { output: string }) => {
+    .action(async (paths: string[], options: { output: string }) => {
       const { watchCommand } = await import('./watchCommand.js');
-      exitCode = await watchCommand(options, out);
+      exitCode = await watchCommand(paths, options, out);
     });
 
   try {

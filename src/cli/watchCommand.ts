@@ -2,20 +2,26 @@ import { join, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { packageRoot } from '../paths.js';
 import { watchBriefs } from '../watch/watchBriefs.js';
-import { NoBriefsFolderError } from '../pipeline/briefFiles.js';
+import { briefPath, NoBriefsFolderError } from '../pipeline/briefFiles.js';
 import type { Output } from '../pipeline/output.js';
 
-/** `brief watch`: build every brief, then rebuild on every save until Ctrl-C. Resolves to the exit code. */
-export async function watchCommand(options: { output: string }, out: Output): Promise<number> {
+/**
+ * `brief watch [paths...]`: build the briefs named (files or folders of briefs, as brief build
+ * takes them; default every brief in briefs/), then rebuild on every save until Ctrl-C.
+ * Resolves to the exit code.
+ */
+export async function watchCommand(paths: string[], options: { output: string }, out: Output): Promise<number> {
   const briefsDir = resolve('briefs');
   if (
+    paths.length === 0 &&
     !(await stat(briefsDir).then(
       (s) => s.isDirectory(),
       () => false,
     ))
   ) {
-    throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief watch in the project folder`);
+    throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief watch in the project folder, or name the briefs to watch`);
   }
+  const briefs = paths.length === 0 ? [briefsDir] : await Promise.all(paths.map((path) => briefPath(path)));
   // Listen for Ctrl-C before anything else, so that it is never met by Node's default (an abrupt exit).
   const stopped = new Promise<void>((stop) => {
     process.once('SIGINT', stop);
@@ -23,6 +29,7 @@ export async function watchCommand(options: { output: string }, out: Output): Pr
   });
   const watching = watchBriefs({
     briefsDir,
+    briefs,
     templatesRoot: join(packageRoot, 'templates'),
     schemaRoot: join(packageRoot, 'schema'),
     outputDir: resolve(options.output),

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
 import { acquireBuildLock } from '../batch/buildLock.js';
 import { briefFiles, type BriefFile } from '../pipeline/briefFiles.js';
@@ -11,9 +11,17 @@ import { startBuildEngine } from '../engine/buildEngine.js';
 import type { SharedVersions } from '../engine/buildWorker.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
 import { BuildQueue } from './buildQueue.js';
+import { WarningMemory } from './warningMemory.js';
 
 export interface WatchOptions {
+  /** The folder of briefs watched when `briefs` is not given. */
   briefsDir: string;
+  /**
+   * The brief files and folders of briefs to watch (absolute, or relative to the current folder),
+   * as `brief build` takes them: a folder stands for the .json files directly in it, now and later.
+   * Default: [briefsDir].
+   */
+  briefs?: string[];
   templatesRoot: string;
   schemaRoot: string;
   outputDir: string;
@@ -36,13 +44,14 @@ export interface Watching {
 }
 
 /**
- * `brief watch`: build every brief, then rebuild exactly what each save touches. The build
+ * `brief watch`: build every brief watched, then rebuild exactly what each save touches. The build
  * context stays warm (compiled schemas and templates, loaded themes and fonts), so a rebuild
  * does only that brief's work. What each brief depends on is learnt from its last build.
+ * A brief's warnings are printed when they differ from its last build's (WarningMemory).
  */
 export function watchBriefs(options: WatchOptions): Watching {
   const { out } = options;
-  const briefsDir = resolve(options.briefsDir);
+  const targets = (options.briefs ?? [options.briefsDir]).map((path) => resolve(path));
   const templatesRoot = resolve(options.templatesRoot);
   const schemaRoot = resolve(options.schemaRoot);
   const outputDir = resolve(options.outputDir);
@@ -53,6 +62,7 @@ export function watchBriefs(options: WatchOptions): Watching {
   const versions: SharedVersions = { schema: 0, templates: 0, themes: {} };
   const dependencies = new Map<string, Set<string>>();
   const reasons = new Map<string, string>();
+  const warnings = new WarningMemory();
   const stamp = () => new Date().toTimeString().slice(0, 8);
 
   const queue = new BuildQueue(async (briefPath) => {
@@ -62,8 +72,10 @@ export function watchBriefs(options: WatchOptions): Watching {
     const result = await engine.build(file, structuredClone(versions));
     dependencies.set(briefPath, new Set([...(result.ok ? [] : (dependencies.get(briefPath) ?? [])), ...result.dependencies]));
     const lines = reportBuild(file.file, result);
-    out.info(`${stamp()}  ${reason ? `${reason} -> ` : ''}${lines.at(-1)}`);
-    for (const line of lines.slice(0, -1)) out.info(`          ${line}`);
+    const said = warnings.report(briefPath, result.warnings, result.ok || result.warnings.length > 0);
+    out.info(`${stamp()}  ${reason ? `${reason} -> ` : ''}${lines.at(-1)}${said.note}`);
+    // reportBuild puts the warnings first, then the problems: the problems are always printed.
+    for (const line of [...said.lines, ...lines.slice(result.warnings.length, -1)]) out.info(`          ${line}`);
     options.onBuilt?.(briefPath, result);
   });
 
@@ -72,7 +84,9 @@ export function watchBriefs(options: WatchOptions): Watching {
     queue.request(briefPath);
   };
 
-  const isBrief = (path: string) => path.endsWith('.json') && inside(briefsDir, path) && !relative(briefsDir, path).includes(sep);
+  // Which of the targets are folders is settled once the watcher starts (see ready).
+  let folders = new Set<string>();
+  const isBrief = (path: string) => (targets.includes(path) && !folders.has(path)) || (path.endsWith('.json') && folders.has(dirname(path)));
   const dependents = (path: string) => [...dependencies].filter(([, deps]) => deps.has(path)).map(([brief]) => brief);
 
   /** Act on a settled burst of changes: refresh what the warm context holds, then rebuild what depends on it. */
@@ -82,6 +96,7 @@ export function watchBriefs(options: WatchOptions): Watching {
       if (isBrief(path)) {
         if (event === 'unlink') {
           dependencies.delete(path);
+          warnings.forget(path);
           out.info(`${stamp()}  ${shown} was deleted; its documents in ${displayPath(outputDir)} are left as they are`);
         } else {
           rebuild(path, `${shown} ${event === 'add' ? 'added' : 'changed'}`);
@@ -150,17 +165,19 @@ export function watchBriefs(options: WatchOptions): Watching {
       await engine.close();
       throw error;
     }
-    for (const file of await briefFiles([briefsDir])) rebuild(file.path, 'first build');
+    // As brief build takes them: a folder named like a brief is a brief file that is wrong, not a folder of briefs.
+    folders = new Set(await filterAsync(targets, async (path) => !path.endsWith('.json') && (await isFolder(path))));
+    for (const file of await briefFiles(targets)) rebuild(file.path, 'first build');
     await queue.idle();
-    watcher = chokidar.watch([briefsDir, templatesRoot, schemaRoot], {
+    watcher = chokidar.watch([...targets, templatesRoot, schemaRoot], {
       ignoreInitial: true,
       alwaysStat: true,
-      ignored: (path: string) => /(^|[/\\])(\..+|.*~|.*\.swp|.*\.tmp)$/.test(path) && resolve(path) !== briefsDir,
+      ignored: (path: string) => /(^|[/\\])(\..+|.*~|.*\.swp|.*\.tmp)$/.test(path) && !targets.includes(resolve(path)),
     });
     watcher.on('add', noticed('add')).on('change', noticed('change')).on('unlink', noticed('unlink'));
     watcher.on('error', (error) => out.error(`watching stopped working: ${(error as Error).message}`));
     await new Promise<void>((done) => watcher?.once('ready', () => done()));
-    out.info(`${stamp()}  watching ${[briefsDir, templatesRoot, schemaRoot].map((d) => displayPath(d)).join(', ')} (Ctrl-C to stop)`);
+    out.info(`${stamp()}  watching ${[...targets, templatesRoot, schemaRoot].map((d) => displayPath(d)).join(', ')} (Ctrl-C to stop)`);
   })();
 
   return {
@@ -180,6 +197,18 @@ export function watchBriefs(options: WatchOptions): Watching {
       await release?.();
     },
   };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+async function filterAsync<T>(items: readonly T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const kept = await Promise.all(items.map(keep));
+  return items.filter((_, i) => kept[i]);
 }
 
 function inside(folder: string, path: string): boolean {
