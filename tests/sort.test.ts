@@ -193,19 +193,14 @@ function lint(brief: Brief) {
 }
 
 describe('brief sort on briefs made at random', () => {
-  it('leaves lint no disorder but across a note (each one reported), keeps every entry and every note in place, and sorting twice changes nothing', () => {
+  it('leaves lint no disorder, keeps every entry and every note in place, and sorting twice changes nothing', () => {
     fc.assert(
       fc.property(sections, (made) => {
         const brief: Brief = { ...structuredClone(minimal), sections: made };
         const plan = planSort(brief);
 
-        const disorder = lint(plan.brief).filter((d) => d.message.startsWith('not newest first'));
-        for (const d of disorder) {
-          const [, list, index] = /^(.*\/entries)\/(\d+)\/date$/.exec(d.pointer) as RegExpExecArray;
-          const sortedItems = lists(plan.brief).find(([pointer]) => pointer === list)?.[1] as SectionItem[];
-          expect(isNoteItem(sortedItems[Number(index) - 1] as SectionItem)).toBe(true);
-        }
-        expect(disorder).toHaveLength(plan.acrossNotes.length);
+        // Lint asks for newest first only between notes, as sort sorts.
+        expect(lint(plan.brief).filter((d) => d.message.startsWith('not newest first'))).toEqual([]);
 
         lists(brief).forEach(([pointer, before], n) => {
           const after = (lists(plan.brief)[n] as [string, SectionItem[]])[1];

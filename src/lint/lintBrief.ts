@@ -7,8 +7,8 @@ import type { LoadedJson } from '../load/loadJsonFile.js';
 interface Placed {
   entry: Entry;
   pointer: string;
-  /** The pointer of the section or subsection it is in. */
-  part: string;
+  /** The pointer of the section or subsection it is in, and how many notes between entries come before it: the run of entries it is in. */
+  run: string;
 }
 
 /** More entries than this without a link are reported as one warning, not one each. */
@@ -49,8 +49,15 @@ export function lintBrief(brief: Brief, loaded: LoadedJson): Diagnostic[] {
     });
   }
 
-  for (const part of new Set(placed.map((p) => p.part))) {
-    const inPart = placed.filter((p) => p.part === part);
+  // Newest first within each run of entries between notes: a note between entries often introduces
+  // those after it, so brief sort never moves an entry past one, and lint does not ask it to.
+  const runs = new Map<string, Placed[]>();
+  for (const p of placed) {
+    const run = runs.get(p.run);
+    if (run) run.push(p);
+    else runs.set(p.run, [p]);
+  }
+  for (const inPart of runs.values()) {
     inPart.forEach((entry, i) => {
       const previous = inPart[i - 1];
       if (!previous) return;
@@ -134,8 +141,10 @@ function placeEntries(brief: Brief): Placed[] {
       ...(section.subsections ?? []).map((sub, k) => ({ items: sub.entries, pointer: `/sections/${s}/subsections/${k}` })),
     ];
     for (const { items, pointer } of parts) {
+      let notes = 0;
       (items ?? []).forEach((item, j) => {
-        if (!isNoteItem(item)) placed.push({ entry: item, pointer: `${pointer}/entries/${j}`, part: pointer });
+        if (isNoteItem(item)) notes++;
+        else placed.push({ entry: item, pointer: `${pointer}/entries/${j}`, run: `${pointer}#${notes}` });
       });
     }
   });
