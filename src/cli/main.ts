@@ -79,11 +79,12 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .requiredOption('--into <brief>', 'the brief to add them to')
     .requiredOption('--section <heading>', 'the section or subsection to add them to (made at the end if the brief has none)')
     .option('--dry-run', 'show what would be added, and change nothing')
+    .option('--strict', 'all or nothing: import nothing if any record has a problem')
     .addHelpText(
       'after',
-      '\nReferences already in the brief (the same DOI, or the same title) are skipped.\n\nExample:\n  npx brief import zotero.ris --into briefs/my-brief.json --section "Case Studies"',
+      '\nReferences already in the brief (the same DOI, or the same title) are skipped. A record with a problem is named\nby its line and left out; the others are imported (exit code 1 says some were not).\n\nExample:\n  npx brief import zotero.ris --into briefs/my-brief.json --section "Case Studies"',
     )
-    .action(async (file: string, options: { into: string; section: string; dryRun?: boolean }) => {
+    .action(async (file: string, options: { into: string; section: string; dryRun?: boolean; strict?: boolean }) => {
       const { importCommand } = await import('./importCommand.js');
       exitCode = await importCommand(file, options, out);
     });
