@@ -110,6 +110,13 @@ describe('brief import keeps every character', () => {
     expect(dry.out).toEqual([note, 'would add: Two links (2021)', '1 RIS record: 1 would be added to "Imported" (a new section at the end), 0 skipped']);
   });
 
+  it('takes the first of two DO lines and says which it left out (citation-js cannot convert a list of DOIs)', async () => {
+    const { code, entries, out } = await importInto(fixture('two-dois.ris'));
+    expect(code).toBe(0);
+    expect(entries).toEqual([{ title: 'Two DOIs', doi: '10.1000/first', date: '2022' }]);
+    expect(out[0]).toBe('tests/fixtures/import/two-dois.ris:1: 2 DOIs: kept the first, "10.1000/first"; left out "10.1000/second"');
+  });
+
   it("reads CSL-JSON's raw, literal and date-parts dates; a DOI's link goes to doi, a web address to url", async () => {
     const { code, entries } = await importInto(fixture('csl-dates.json'));
     expect(code).toBe(0);
