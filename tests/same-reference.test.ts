@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../src/authoring/importReferences.js';
-import type { ReferenceItem } from '../src/authoring/references.js';
+import { openReferences } from '../src/authoring/references.js';
 import { doiOf, nearlySameTitle, normalisedTitle, ReferenceIndex, sameReference, titleNumbers, webAddress } from '../src/authoring/sameReference.js';
 import type { Brief, Entry } from '../src/brief/types.js';
 import { lintBrief } from '../src/lint/lintBrief.js';
@@ -213,25 +213,11 @@ describe('the rule: when two entries are one reference', () => {
 
   it('imports new editions and parts of what a brief has, and lint does not call its editions the same entry', async () => {
     const brief = JSON.parse(readFileSync(fixture('editions-brief.json'), 'utf8')) as Brief;
-    // The two records of new-editions.ris, as its reader gives them (the readers are tested with the import command).
-    const items: ReferenceItem[] = [
-      {
-        title: 'NHS Staff Survey 2021: national results briefing',
-        issued: { 'date-parts': [[2022]] },
-        publisher: 'NHS England',
-        URL: 'https://example.org/nss2021',
-        abstract: 'Results of the 2021 survey.',
-      },
-      { title: 'Mental health workforce plan: Part 3', issued: { 'date-parts': [[2019]] }, publisher: 'Example Trust', URL: 'https://example.org/p3' },
-    ];
-    const ris = readFileSync(fixture('new-editions.ris'), 'utf8');
-    expect(ris.match(/^TI {2}- .*$/gm)).toEqual(items.map((item) => `TI  - ${item.title}`));
+    // The case's RIS file, read as brief import reads it.
+    const records = await (await openReferences(fixture('new-editions.ris'))).read();
     // planImport skips what its ReferenceIndex finds: here, nothing.
-    const plan = planImport(
-      brief,
-      items.map((item) => ({ item, notes: [] })),
-      'Section One',
-    );
+    const plan = planImport(brief, records, 'Section One');
+    expect(plan.outcomes.map((o) => o.kind)).toEqual(['added', 'added']);
     expect(plan.added.map((e) => e.title)).toEqual(['NHS Staff Survey 2021: national results briefing', 'Mental health workforce plan: Part 3']);
     expect(plan.brief.sections[0]?.entries?.map((e) => (e as Entry).title)).toEqual([
       'NHS Staff Survey 2020: national results briefing',
