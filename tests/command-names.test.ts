@@ -38,6 +38,16 @@ describe('naming briefs and the program', () => {
     expect(result.stdout).toMatch(/^\S+Z {2}briefs\/x\.json: wrote output\/x\.pdf \(\d+ pages, \d+ KB\) and output\/x\.docx /m);
   });
 
+  it('brief import --into takes the brief by the same names', () => {
+    const cwd = project();
+    cpSync('tests/fixtures/import/new-editions.ris', join(cwd, 'refs.ris'));
+    for (const name of ['briefs/x', 'x']) {
+      const result = spawnBrief(['import', 'refs.ris', '--into', name, '--section', 'Imported', '--dry-run'], cwd);
+      expect(result.stdout).toContain('2 RIS records: 2 would be added to "Imported"');
+      expect(result.code).toBe(0);
+    }
+  });
+
   it('a name that is no brief is reported as typed', () => {
     const cwd = project();
     const result = spawnBrief(['validate', 'briefs/y'], cwd);

@@ -10,6 +10,7 @@ import { MAX_BYTES } from '../load/loadJsonFile.js';
 import { buildSourceMap } from '../load/sourceMap.js';
 import { writeOutput } from '../output/writeOutput.js';
 import { briefSchemaPath } from '../paths.js';
+import { briefPath as findBrief } from '../pipeline/briefFiles.js';
 import type { Output } from '../pipeline/output.js';
 import { readBrief } from '../pipeline/readBrief.js';
 import { compileSchema, type SchemaValidator } from '../validate/schemaValidator.js';
@@ -37,7 +38,8 @@ const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString(
  */
 export async function importCommand(referencesPath: string, options: ImportOptions, out: Output): Promise<number> {
   const validator = compileSchema(briefSchemaPath);
-  const briefPath = resolve(options.into);
+  // As every command names a brief: ".json" optional, a bare name found in briefs/.
+  const briefPath = await findBrief(options.into);
   const file = displayPath(briefPath);
   const read = await readBrief({ path: briefPath, file }, validator);
   if (!read.ok) {
