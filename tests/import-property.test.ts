@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { openReferences } from '../src/authoring/references.js';
-import { escapeMarkup, toEntry } from '../src/authoring/toEntry.js';
+import { toEntry } from '../src/authoring/toEntry.js';
+import { escapeInlineMarkup as escapeMarkup } from '../src/richtext/inlineMarkup.js';
 import { isBriefDate } from '../src/brief/dates.js';
 import { MONTHS } from '../src/brief/months.js';
 

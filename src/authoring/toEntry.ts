@@ -1,4 +1,5 @@
 import type { Entry } from '../brief/types.js';
+import { escapeInlineMarkup } from '../richtext/inlineMarkup.js';
 import { plainText } from './markup.js';
 import { briefDate, type DateParts, mostPrecise, readDateParts, readDateText, type Season } from './referenceDates.js';
 import { firstOf, type ReferenceItem } from './references.js';
@@ -19,6 +20,12 @@ export function toEntry(item: ReferenceItem): { entry?: Entry; problem?: string;
   const notes: string[] = [];
   const title = plainText(firstOf(item.title, 'title', notes) ?? '');
   if (!title) return { problem: 'it has no title', notes };
+  const lost = [item.title, item.abstract, item['container-title'], item.publisher].flat().find((t) => t?.includes('\uFFFD'));
+  if (lost !== undefined)
+    return {
+      problem: `it has the character \uFFFD (U+FFFD), which stands for text lost before or while the file was read (a byte that is no character in the file's encoding): correct it in the reference manager and export again`,
+      notes,
+    };
   const entry: Entry = { title };
   const doi = doiOf(item, notes) ?? linkedDoi(item);
   const url = webAddress(item, doi, notes);
@@ -30,7 +37,7 @@ export function toEntry(item: ReferenceItem): { entry?: Entry; problem?: string;
   const source = plainText(firstOf(item['container-title'], 'journal title', notes) ?? firstOf(item.publisher, 'publisher', notes) ?? '');
   if (source) entry.source = source;
   const abstract = plainText(firstOf(item.abstract, 'abstract', notes) ?? '');
-  if (abstract) entry.summary = [escapeMarkup(abstract)];
+  if (abstract) entry.summary = [escapeInlineMarkup(abstract)];
   return { entry, notes };
 }
 
@@ -101,9 +108,4 @@ function issued(item: ReferenceItem): DateParts | undefined {
     if (season) best.season = season;
   }
   return best;
-}
-
-/** Imported text is printed as it is: characters that inline markup would read are escaped. */
-export function escapeMarkup(text: string): string {
-  return text.replace(/[\\*_[\]^`<]/g, (c) => `\\${c}`);
 }
