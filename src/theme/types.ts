@@ -50,3 +50,9 @@ export interface Theme extends WriterTheme {
   /** Whether every style of the theme's font can draw this character. */
   canDraw(codePoint: number): boolean;
 }
+
+/**
+ * A theme as the HTML writer takes it: as the Word writer does, all but the font files (the
+ * page names the font, falling back to Arial and sans-serif; it embeds none).
+ */
+export type HtmlTheme = WordTheme;
