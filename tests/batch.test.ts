@@ -76,8 +76,8 @@ describe('brief build as a scheduled batch', () => {
     const two = readdirSync(join(root, 'output'))
       .filter((n) => !n.startsWith('.'))
       .map((n) => readFileSync(join(root, 'output', n)));
-    expect(one).toHaveLength(6); // a PDF and a .docx for each of the three briefs
-    expect(two).toHaveLength(6);
+    expect(one).toHaveLength(9); // a PDF, a .docx and a page for each of the three briefs
+    expect(two).toHaveLength(9);
     expect(two.every((bytes, i) => bytes.equals(one[i] as Buffer))).toBe(true);
   });
 
@@ -101,7 +101,7 @@ describe('brief build as a scheduled batch', () => {
     expect(built).toMatchObject({ pages: 3, warnings: [], errors: [] });
     expect(built?.bytes).toBeGreaterThan(10_000);
     expect(built?.milliseconds).toBeGreaterThan(0);
-    expect(built?.outputs.map((o) => o.path.replace(/.*\//, ''))).toEqual(['brief-1.pdf', 'brief-1.docx']);
+    expect(built?.outputs.map((o) => o.path.replace(/.*\//, ''))).toEqual(['brief-1.pdf', 'brief-1.docx', 'brief-1.html']);
     expect(json.briefs[1]?.errors[0]).toMatch(/brief-2\.json:17:19 {2}\/sections\/0\/entries\/0\/date/);
   });
 
@@ -130,7 +130,15 @@ describe('brief build as a scheduled batch', () => {
     const result = spawnBrief(['build', 'briefs'], root);
     expect(result.stdout).toContain(`a lock left by a build that stopped (process ${gone}, started 2026-11-25T02:00:00.000Z) was found and taken over`);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(root, 'output')).sort()).toEqual(['.brief-manifest.json', 'brief-1.docx', 'brief-1.pdf', 'brief-2.docx', 'brief-2.pdf']);
+    expect(readdirSync(join(root, 'output')).sort()).toEqual([
+      '.brief-manifest.json',
+      'brief-1.docx',
+      'brief-1.html',
+      'brief-1.pdf',
+      'brief-2.docx',
+      'brief-2.html',
+      'brief-2.pdf',
+    ]);
   });
 
   it('takes over at once a lock whose run was killed before it could write its name, and still refuses a live one', async () => {

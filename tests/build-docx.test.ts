@@ -29,7 +29,9 @@ describe('brief build: the January 2021 brief as a Word document', () => {
   });
 
   it('is written beside the PDF', () => {
-    expect(buildLine).toMatch(/wrote .*peer-support-workers-2021-01\.pdf \(\d+ pages, \d+ KB\) and .*peer-support-workers-2021-01\.docx \(\d+ KB\) in /);
+    expect(buildLine).toMatch(
+      /wrote .*peer-support-workers-2021-01\.pdf \(\d+ pages, \d+ KB\), .*peer-support-workers-2021-01\.docx \(\d+ KB\) and .*peer-support-workers-2021-01\.html \(\d+ KB\) in /,
+    );
   });
 
   it("uses Word's built-in heading styles, with outline levels", () => {

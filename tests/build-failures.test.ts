@@ -36,7 +36,7 @@ describe('a build that fails keeps the last good outputs', () => {
     expect(failed.out.at(-2)).toMatch(/my-brief\.json: not built; the previous output, if any, is unchanged$/);
     expect(readFileSync(join(out, 'my-brief.pdf')).equals(before)).toBe(true);
     expect(readFileSync(join(out, 'my-brief.docx')).equals(beforeDocx)).toBe(true);
-    expect(documentsIn(out)).toEqual(['my-brief.docx', 'my-brief.pdf']);
+    expect(documentsIn(out)).toEqual(['my-brief.docx', 'my-brief.html', 'my-brief.pdf']);
   });
 
   it('builds the good briefs of a folder and names the bad one', async () => {
@@ -47,7 +47,7 @@ describe('a build that fails keeps the last good outputs', () => {
     expect(result.code).toBe(1);
     expect(result.out.join('\n')).toMatch(/b-bad\.json:1:12 {2}JSON syntax: the file ends too soon/);
     expect(result.out.at(-1)).toMatch(/^2 briefs: 1 built, 0 unchanged \(skipped\), 1 failed, in \d+\.\d s$/);
-    expect(documentsIn(join(dir, 'out'))).toEqual(['a-good.docx', 'a-good.pdf']);
+    expect(documentsIn(join(dir, 'out'))).toEqual(['a-good.docx', 'a-good.html', 'a-good.pdf']);
   });
 
   it('names a theme or layout that does not exist', async () => {

@@ -24,7 +24,9 @@ describe('brief build: the January 2021 brief as a PDF', () => {
 
   it('says what it wrote, with pages, size and time', () => {
     expect(buildLine).toMatch(
-      new RegExp(`^${briefFile}: wrote .*peer-support-workers-2021-01\\.pdf \\(\\d+ pages, \\d+ KB\\) and .*\\.docx \\(\\d+ KB\\) in \\d+\\.\\d s$`),
+      new RegExp(
+        `^${briefFile}: wrote .*peer-support-workers-2021-01\\.pdf \\(\\d+ pages, \\d+ KB\\), .*\\.docx \\(\\d+ KB\\) and .*\\.html \\(\\d+ KB\\) in \\d+\\.\\d s$`,
+      ),
     );
     expect(buildLine).toContain(`(${pdf.pages.length} pages,`);
   });
@@ -122,7 +124,12 @@ describe('brief build: the January 2021 brief as a PDF', () => {
     const again = mkdtempSync(join(tmpdir(), 'brief-pdf-'));
     expect((await runBrief('build', briefFile, '--output', again)).code).toBe(0);
     expect(readFileSync(join(again, 'peer-support-workers-2021-01.pdf')).equals(readFileSync(pdfPath))).toBe(true);
-    expect(readdirSync(again).sort()).toEqual(['.brief-manifest.json', 'peer-support-workers-2021-01.docx', 'peer-support-workers-2021-01.pdf']);
+    expect(readdirSync(again).sort()).toEqual([
+      '.brief-manifest.json',
+      'peer-support-workers-2021-01.docx',
+      'peer-support-workers-2021-01.html',
+      'peer-support-workers-2021-01.pdf',
+    ]);
   });
 });
 

@@ -35,7 +35,7 @@ describe('naming briefs and the program', () => {
     const result = spawnBrief(['build', 'briefs/x'], cwd);
     expect(result.code).toBe(0);
     // Not on a terminal, each line starts with the time.
-    expect(result.stdout).toMatch(/^\S+Z {2}briefs\/x\.json: wrote output\/x\.pdf \(\d+ pages, \d+ KB\) and output\/x\.docx /m);
+    expect(result.stdout).toMatch(/^\S+Z {2}briefs\/x\.json: wrote output\/x\.pdf \(\d+ pages, \d+ KB\), output\/x\.docx \(\d+ KB\) and output\/x\.html /m);
   });
 
   it('brief import --into takes the brief by the same names', () => {

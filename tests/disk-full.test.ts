@@ -52,6 +52,7 @@ describe('a full disk', () => {
     expect(result.ok ? [] : result.diagnostics.map((d) => `${d.file.replace(/.*\//, '')}  ${d.message}`)).toEqual([
       'minimal.pdf  cannot be written: the disk is full; the previous file is unchanged',
       'minimal.docx  not replaced either, as minimal.pdf could not be: the previous file is unchanged',
+      'minimal.html  not written either, as minimal.pdf could not be: there was no previous file',
     ]);
     expect(reportBuild('minimal.json', result).at(-1)).toBe('minimal.json: not built; the previous output, if any, is unchanged');
     leftAlone();

@@ -75,7 +75,7 @@ describe('brief watch and brief build share one lock and one clean-up', () => {
     await watching.ready;
     await watching.close();
     expect(lines.some((l) => l.endsWith('removed 2 unfinished temporary files left by a build or watcher that was stopped'))).toBe(true);
-    expect(readdirSync(join(root, 'output')).sort()).toEqual(['a.docx', 'a.pdf']);
+    expect(readdirSync(join(root, 'output')).sort()).toEqual(['a.docx', 'a.html', 'a.pdf']);
     expect((await runBrief('build', join(root, 'briefs'), '--output', join(root, 'output'))).code).toBe(0);
   });
 });

@@ -164,7 +164,9 @@ describe('brief watch <path> from the command line', () => {
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
     const said = stdout.split('\n').map((l) => l.replace(/^\S+ {2}/, ''));
     expect(said.filter((l) => l.startsWith('first build'))).toEqual([
-      expect.stringMatching(/^first build -> briefs\/a\.json: wrote output\/a\.pdf \(\d+ pages, \d+ KB\) and output\/a\.docx \(\d+ KB\) in \d+\.\d s$/),
+      expect.stringMatching(
+        /^first build -> briefs\/a\.json: wrote output\/a\.pdf \(\d+ pages, \d+ KB\), output\/a\.docx \(\d+ KB\) and output\/a\.html \(\d+ KB\) in \d+\.\d s$/,
+      ),
     ]);
     expect(said).toContain(`watching briefs/a.json, ${projectRoot}templates, ${projectRoot}schema (Ctrl-C to stop)`);
   });

@@ -68,7 +68,7 @@ describe('brief watch', () => {
     expect(buildsOf('b')).toHaveLength(1);
     expect(output('b.pdf').equals(bBefore)).toBe(true);
     expect((await readPdf(join(root, 'output', 'a.pdf'))).pages[0]).toContain('Evidence Brief: Topic A, edited');
-    expect(lines.some((l) => /briefs\/a\.json changed -> .*a\.json: wrote .*a\.pdf .* and .*a\.docx .* in \d+\.\d s$/.test(l))).toBe(true);
+    expect(lines.some((l) => /briefs\/a\.json changed -> .*a\.json: wrote .*a\.pdf .*, .*a\.docx .* and .*a\.html .* in \d+\.\d s$/.test(l))).toBe(true);
   });
 
   it('writes the same bytes as brief build (its Word document is made in a second thread)', async () => {

@@ -9,6 +9,7 @@ import { naming } from '../output/fileErrors.js';
 import { writeOutput } from '../output/writeOutput.js';
 import { packageRoot } from '../paths.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
+import type { Format } from '../output/outputPaths.js';
 import { startBuildEngine } from '../engine/buildEngine.js';
 import { buildsInThisThread, IN_THIS_THREAD_MAX_BYTES } from '../engine/inThisThread.js';
 import { acquireBuildLock } from './buildLock.js';
@@ -28,6 +29,8 @@ export interface BatchOptions {
   command?: string;
   /** The most memory one brief's build may hold in its worker, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
   workerMemoryMb?: number;
+  /** The documents to make of every brief (`--format`); when not given, each brief's theme says (default all). */
+  formats?: readonly Format[];
   /** Told of each brief's build as it comes back, before the run records it (for tests). */
   onBuilt?: (file: BriefFile, result: BuildResult) => void;
 }
@@ -38,7 +41,7 @@ export interface BriefReport {
   pages?: number;
   bytes?: number;
   milliseconds?: number;
-  outputs: { path: string; bytes: number }[];
+  outputs: { format: Format; path: string; bytes: number }[];
   warnings: string[];
   errors: string[];
 }
@@ -79,7 +82,7 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
         const result: BuildResult = { ok: false, dependencies: [], warnings: [], diagnostics: [{ file: file.file, pointer: '', message: clash }] };
         for (const line of reportBuild(file.file, result)) say(line);
         reports.set(file.path, briefReport(file, result));
-      } else if (!options.force && (await isUpToDate(manifest.briefs[file.path], program, hashes))) {
+      } else if (!options.force && (await isUpToDate(manifest.briefs[file.path], program, hashes, options.formats))) {
         reports.set(file.path, { file: file.file, status: 'skipped', outputs: [], warnings: [], errors: [] });
       } else {
         toBuild.push(file);
@@ -98,6 +101,7 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
         memoryMb: options.workerMemoryMb,
         // A core to spare (one brief on two cores, say): each Word document is made on it while the PDF is drawn.
         wordThread: concurrency < availableParallelism(),
+        formats: options.formats,
         // One small brief (a cold build of the 2021 brief, say) is quicker in this thread than in a worker.
         inThisThread: toBuild.length === 1 && (await briefBytes(toBuild[0] as BriefFile)) <= IN_THIS_THREAD_MAX_BYTES && buildsInThisThread(),
       });
@@ -128,8 +132,9 @@ export async function batchBuild(files: BriefFile[], options: BatchOptions, out:
             progress();
             reports.set(file.path, briefReport(file, result));
             if (result.ok) {
-              const outputs = result.outputs.map((o) => ({ path: o.path, bytes: o.bytes, sha256: o.sha256 }));
-              manifest.briefs[file.path] = await manifestEntry(program, result.dependencies, result.readHashes ?? {}, outputs, hashes);
+              const outputs = result.outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.bytes, sha256: o.sha256 }));
+              const formatsBy = options.formats ? 'option' : 'theme';
+              manifest.briefs[file.path] = await manifestEntry(program, result.dependencies, result.readHashes ?? {}, outputs, hashes, formatsBy);
             } else {
               delete manifest.briefs[file.path];
             }
@@ -181,10 +186,10 @@ function briefReport(file: BriefFile, result: BuildResult): BriefReport {
   return {
     file: file.file,
     status: 'built',
-    pages: result.outputs[0]?.pages,
+    pages: result.outputs.find((o) => o.pages !== undefined)?.pages,
     bytes: result.outputs.reduce((sum, o) => sum + o.bytes, 0),
     milliseconds: Math.round(result.milliseconds),
-    outputs: result.outputs.map((o) => ({ path: o.path, bytes: o.bytes })),
+    outputs: result.outputs.map((o) => ({ format: o.format, path: o.path, bytes: o.bytes })),
     warnings,
     errors: [],
   };

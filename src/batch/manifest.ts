@@ -2,6 +2,8 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { naming } from '../output/fileErrors.js';
 import { writeOutput } from '../output/writeOutput.js';
+import type { Format } from '../output/outputPaths.js';
+import { sameFormats } from '../pipeline/formats.js';
 import type { FileHashes } from './fileHashes.js';
 
 /** What the last successful build of each brief was made from and wrote, kept beside its documents. */
@@ -16,7 +18,13 @@ export interface ManifestEntry {
   /** sha256 of every file the build read, by absolute path: of the bytes it read, where it says (the brief). */
   dependencies: Record<string, string>;
   /** Each document as written: a skip checks that the file still holds exactly these bytes. */
-  outputs: { path: string; bytes: number; sha256: string }[];
+  outputs: { format: Format; path: string; bytes: number; sha256: string }[];
+  /**
+   * Who chose the formats written: `--format` ("option"), or the theme (its formats, or all): a
+   * run that chooses otherwise builds the brief again, unless its --format names exactly the
+   * formats written. (An entry without it, from before there were formats, is built again.)
+   */
+  formatsBy: 'option' | 'theme';
 }
 
 export const MANIFEST_NAME = '.brief-manifest.json';
@@ -43,12 +51,22 @@ export async function writeManifest(outputDir: string, manifest: Manifest, { dur
 }
 
 /**
- * A brief is up to date when the same program built it from files that are all unchanged,
- * and each of its documents is still there as written: a regular file (not a folder, not a
- * link) of the same size and hash.
+ * A brief is up to date when the same program built it from files that are all unchanged, in
+ * the formats this run asks for (`formats`, from --format; when not given, the theme's, which
+ * is among the files), and each of its documents is still there as written: a regular file
+ * (not a folder, not a link) of the same size and hash.
  */
-export async function isUpToDate(entry: ManifestEntry | undefined, program: string, hashes: FileHashes): Promise<boolean> {
+export async function isUpToDate(entry: ManifestEntry | undefined, program: string, hashes: FileHashes, formats?: readonly Format[]): Promise<boolean> {
   if (!entry || entry.program !== program || !Array.isArray(entry.outputs)) return false;
+  if (
+    formats
+      ? !sameFormats(
+          formats,
+          entry.outputs.map((o) => o.format),
+        )
+      : entry.formatsBy !== 'theme'
+  )
+    return false;
   const unchanged = await Promise.all(Object.entries(entry.dependencies).map(async ([path, hash]) => (await hashes.of(path)) === hash));
   if (!unchanged.every(Boolean)) return false;
   const intact = await Promise.all(entry.outputs.map((output) => isAsWritten(output, hashes)));
@@ -72,11 +90,12 @@ export async function manifestEntry(
   read: Record<string, string>,
   outputs: ManifestEntry['outputs'],
   hashes: FileHashes,
+  formatsBy: ManifestEntry['formatsBy'],
 ): Promise<ManifestEntry> {
   const hashed: Record<string, string> = {};
   for (const path of [...new Set(dependencies)].sort()) {
     const hash = read[path] ?? (await hashes.of(path));
     if (hash) hashed[path] = hash;
   }
-  return { program, dependencies: hashed, outputs };
+  return { program, dependencies: hashed, outputs, formatsBy };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { NoBriefsFolderError } from '../pipeline/briefFiles.js';
 import type { Output } from '../pipeline/output.js';
+import { type Format, parseFormats } from '../pipeline/formats.js';
 import { consoleOutput } from './output.js';
 import { versionLine } from './version.js';
 
@@ -42,17 +43,20 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
 
   program
     .command('build')
-    .description('build each brief into a PDF and a Word document in the output folder, skipping briefs that have not changed')
+    .description(
+      'build each brief into a PDF, a Word document and a web page (or the formats chosen) in the output folder, skipping briefs that have not changed',
+    )
     .argument('[paths...]', BRIEF_PATHS)
     .option('-o, --output <folder>', 'where to write the documents', 'output')
     .option('-j, --concurrency <n>', 'how many briefs to build at once (default: one per processor core)', positiveInteger)
     .option('-f, --force', 'build every brief, even those whose inputs have not changed')
     .option('--report <file>', 'also write a JSON report of the run (each brief: status, pages, bytes, time, errors)')
+    .option('--format <formats>', FORMAT_HELP, formatList)
     .addHelpText(
       'after',
       '\nExamples:\n  npx brief build\n  npx brief build briefs/peer-support-workers-2021-01.json\n  npx brief build --force --report output/report.json\n\nExit codes: 0 all built (or unchanged), 1 a brief could not be built, 2 the command was\ntyped wrongly, 3 another build into the same output folder is running.',
     )
-    .action(async (paths: string[], options: { output: string; concurrency?: number; force?: boolean; report?: string }) => {
+    .action(async (paths: string[], options: { output: string; concurrency?: number; force?: boolean; report?: string; format?: Format[] }) => {
       const { buildCommand } = await import('./buildCommand.js');
       exitCode = await buildCommand(paths, options, out);
     });
@@ -120,11 +124,12 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .description('build briefs, then rebuild a brief as soon as it, or a template, theme or schema it uses, is saved')
     .argument('[paths...]', BRIEF_PATHS)
     .option('-o, --output <folder>', 'where to write the documents', 'output')
+    .option('--format <formats>', FORMAT_HELP, formatList)
     .addHelpText(
       'after',
       '\nKeep it running beside your editor and PDF viewer; stop it with Ctrl-C.\nA save with a mistake is reported and the last good documents are kept.\nA brief\'s warnings are printed when they change; a save that leaves them as they were\nsays "(2 warnings, unchanged)" on its line instead.\n\nExamples:\n  npx brief watch\n  npx brief watch briefs/peer-support-workers-2021-01.json',
     )
-    .action(async (paths: string[], options: { output: string }) => {
+    .action(async (paths: string[], options: { output: string; format?: Format[] }) => {
       const { watchCommand } = await import('./watchCommand.js');
       exitCode = await watchCommand(paths, options, out);
     });
@@ -156,6 +161,14 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     else out.error('run again with --debug for technical details, and tell the team that looks after brief');
     return EXIT_PROBLEMS;
   }
+}
+
+const FORMAT_HELP = "which documents to make of each brief, e.g. pdf,html (pdf, docx, html; default: the theme's formats, all three unless it says)";
+
+function formatList(value: string): Format[] {
+  const parsed = parseFormats(value);
+  if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
+  return parsed.formats;
 }
 
 function positiveInteger(value: string): number {

@@ -4,13 +4,15 @@ import { packageRoot } from '../paths.js';
 import { watchBriefs } from '../watch/watchBriefs.js';
 import { briefPath, NoBriefsFolderError } from '../pipeline/briefFiles.js';
 import type { Output } from '../pipeline/output.js';
+import type { Format } from '../pipeline/formats.js';
 
 /**
  * `brief watch [paths...]`: build the briefs named (files or folders of briefs, as brief build
- * takes them; default every brief in briefs/), then rebuild on every save until Ctrl-C.
+ * takes them; default every brief in briefs/), then rebuild on every save until Ctrl-C; in the
+ * formats `format` names (--format), else each theme's.
  * Resolves to the exit code.
  */
-export async function watchCommand(paths: string[], options: { output: string }, out: Output): Promise<number> {
+export async function watchCommand(paths: string[], options: { output: string; format?: Format[] }, out: Output): Promise<number> {
   const briefsDir = resolve('briefs');
   if (
     paths.length === 0 &&
@@ -33,6 +35,7 @@ export async function watchCommand(paths: string[], options: { output: string },
     templatesRoot: join(packageRoot, 'templates'),
     schemaRoot: join(packageRoot, 'schema'),
     outputDir: resolve(options.output),
+    formats: options.format,
     out,
   });
   await Promise.race([watching.ready, stopped]);

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Format } from '../output/outputPaths.js';
 import type { BriefFile } from '../pipeline/briefFiles.js';
 import type { BuildResult } from '../pipeline/buildBrief.js';
 import { crashResult, isOutOfMemory, WORKER_MEMORY_MB } from './buildFailures.js';
@@ -21,6 +22,8 @@ export interface EngineOptions {
   durable?: boolean;
   /** Make each Word document in a second thread while the PDF is drawn (a watcher's quick rebuild). */
   wordThread?: boolean;
+  /** The documents to make of every brief (`--format`); when not given, each brief's theme says. */
+  formats?: readonly Format[];
   /**
    * Build in the caller's own thread, not a worker (see inThisThread.ts): only for one brief small
    * enough that it cannot run out of the process's memory. Ignored when `threads` is over 1.

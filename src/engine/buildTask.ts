@@ -11,6 +11,7 @@ export function buildTask(options: EngineOptions, memoryMb: number): (file: Brie
     schemaRoot: options.schemaRoot,
     durable: options.durable ?? true,
     wordThread: options.wordThread ?? false,
+    ...(options.formats ? { formats: [...options.formats] } : {}),
     memoryMb,
     versions,
   });

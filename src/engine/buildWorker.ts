@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Format } from '../output/outputPaths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../layout/templateError.js';
 import { Templates } from '../layout/templates.js';
@@ -35,6 +36,8 @@ export interface BuildTask {
   wordThread: boolean;
   /** The memory limit of this worker (and of its Word thread), in MB: named in a "too large" message. */
   memoryMb: number;
+  /** The documents to make (`--format`); when not given, the brief's theme says. */
+  formats?: Format[];
   versions?: SharedVersions;
 }
 
@@ -57,6 +60,7 @@ export default async function buildInWorker(task: BuildTask): Promise<WorkerAnsw
     if (!shared.ok) return { result: { ok: false, dependencies: [task.file.path], warnings: [], diagnostics: [shared.diagnostic] }, outOfMemory: false };
     let writtenAt: number | undefined;
     const result = await buildBrief(task.file, shared.context, {
+      formats: task.formats,
       written: () => {
         writtenAt = performance.timeOrigin + performance.now();
       },

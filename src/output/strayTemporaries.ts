@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * file being written) and "….old" (a previous one kept until its set is replaced), and
  * "<name>.<number>", as write-file-atomic named them in earlier versions of brief.
  */
-const TEMPORARY = /\.(pdf|docx|json)\.(brief-\d+-\d+\.(tmp|old)|\d+)$/;
+const TEMPORARY = /\.(pdf|docx|html|json)\.(brief-\d+-\d+\.(tmp|old)|\d+)$/;
 
 /**
  * Remove the temporary files a stopped run (a build or a watcher) left in `folder`. Only the

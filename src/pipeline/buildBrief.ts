@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { BriefFile } from './briefFiles.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { displayPath } from '../diagnostics/displayPath.js';
 import { MarkupError, parseMarkup } from '../document/parseMarkup.js';
 import { DEFAULT_LAYOUT, layoutBrief } from '../layout/layoutBrief.js';
 import { TemplateError } from '../layout/templateError.js';
-import { outputPaths } from '../output/outputPaths.js';
+import { type Format, outputPaths } from '../output/outputPaths.js';
 import { replaceTogether } from '../output/replaceTogether.js';
 import { undrawableCharacters } from '../theme/fontCoverage.js';
 import { loadTheme, type ThemeResult } from '../theme/loadTheme.js';
 import type { PageMap } from '../document/types.js';
 import { wordTheme } from './wordJob.js';
-import { writePdf } from '../writers/pdf/writePdf.js';
+import { writePdf, type WrittenPdf } from '../writers/pdf/writePdf.js';
+import { styleSheetPath } from '../writers/html/htmlStyle.js';
+import { type Download, writeHtml } from '../writers/html/writeHtml.js';
+import { FORMATS, orderFormats } from './formats.js';
 import type { BuildContext } from './buildContext.js';
 import { lintBrief } from '../lint/lintBrief.js';
 import { normaliseText } from '../brief/normaliseText.js';
@@ -20,11 +23,16 @@ import { readBrief } from './readBrief.js';
 
 export const DEFAULT_THEME = 'hee';
 
+/** The HTML page's style sheet, which every page's build reads (drivers watch it). */
+export { styleSheetPath };
+
 /** A document a build wrote. */
 export interface WrittenDocument {
+  format: Format;
   path: string;
   bytes: number;
-  pages: number;
+  /** Pages of a paged document: the PDF's, which the .docx has too; none for the HTML page. */
+  pages?: number;
   /** sha256 of the bytes written: a later run checks the file still holds them. */
   sha256: string;
 }
@@ -43,11 +51,19 @@ export type BuildResult = (
   writtenAt?: number;
 };
 
+export interface BuildOptions {
+  /** Told when the documents are in place. */
+  written?: () => void;
+  /** The documents to make (`--format`): when not given, those the theme names, or else all (FORMATS). */
+  formats?: readonly Format[];
+}
+
 /**
  * The whole pipeline for one brief: load, validate, layout, parse, write, atomic write.
- * Problems come back as diagnostics; outputs are only replaced once they are whole.
+ * Problems come back as diagnostics; outputs are only replaced once they are whole, all the
+ * formats of one build together.
  */
-export async function buildBrief(file: BriefFile, context: BuildContext, events: { written?: () => void } = {}): Promise<BuildResult> {
+export async function buildBrief(file: BriefFile, context: BuildContext, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const dependencies = [file.path, context.briefSchemaPath];
   const read = await readBrief(file, context.briefValidator);
@@ -95,25 +111,39 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
     }
     throw error;
   }
-  // The PDF is laid out first: where its headings land is what the Word contents page shows.
-  // With a Word thread, the .docx is made there while this thread draws the PDF.
-  let docxMade: Promise<Buffer> | undefined;
-  const wordWriter = context.wordWriter?.alive ? context.wordWriter : undefined;
-  const laidOut =
-    wordWriter &&
-    ((pages: PageMap) => {
-      docxMade = wordWriter.write({ document, theme: wordTheme(theme.theme), creator: context.creator, pages });
-      // Awaited below; should drawing the PDF fail first, a failure here must not go unhandled (it would end the watcher).
-      docxMade.catch(() => undefined);
-    });
-  const pdf = await writePdf(document, theme.theme, context.creator, { onLaidOut: laidOut });
-  const docx = await (docxMade ?? writeDocxHere(document, theme.theme, context.creator, pdf.pages));
+  const formats = orderFormats(options.formats ?? theme.theme.formats ?? FORMATS);
   const paths = outputPaths(context.outputDir, file.path);
-  const outputs = [
-    { path: paths.pdf, data: pdf.bytes },
-    { path: paths.docx, data: docx },
-  ];
-  // Both are made before either is written, and replaced together or not at all.
+  const outputs: { format: Format; path: string; data: Uint8Array; pages?: number }[] = [];
+  // The PDF is laid out first (for a .docx too, even when no PDF is wanted): where its headings
+  // land is what the Word contents page shows. With a Word thread, the .docx is made there while
+  // this thread draws the PDF.
+  let pdf: WrittenPdf | undefined;
+  if (formats.includes('pdf') || formats.includes('docx')) {
+    let docxMade: Promise<Buffer> | undefined;
+    const wordWriter = formats.includes('docx') && context.wordWriter?.alive ? context.wordWriter : undefined;
+    const laidOut =
+      wordWriter &&
+      ((pages: PageMap) => {
+        docxMade = wordWriter.write({ document, theme: wordTheme(theme.theme), creator: context.creator, pages });
+        // Awaited below; should drawing the PDF fail first, a failure here must not go unhandled (it would end the watcher).
+        docxMade.catch(() => undefined);
+      });
+    pdf = await writePdf(document, theme.theme, context.creator, { onLaidOut: laidOut });
+    if (formats.includes('pdf')) outputs.push({ format: 'pdf', path: paths.pdf, data: pdf.bytes, pages: pdf.pages.pageCount });
+    if (formats.includes('docx')) {
+      const docx = await (docxMade ?? writeDocxHere(document, theme.theme, context.creator, pdf.pages));
+      outputs.push({ format: 'docx', path: paths.docx, data: docx, pages: pdf.pages.pageCount });
+    }
+  }
+  if (formats.includes('html')) {
+    // The page links to the documents made with it, beside it in the same folder.
+    const downloads = outputs.map(
+      (o): Download => ({ href: encodeURIComponent(basename(o.path)), bytes: o.data.length, ...DOWNLOADS[o.format as 'pdf' | 'docx'] }),
+    );
+    dependencies.push(styleSheetPath);
+    outputs.push({ format: 'html', path: paths.html, data: writeHtml(document, theme.theme, { downloads }) });
+  }
+  // All are made before any is written, and replaced together or not at all.
   const replaced = await replaceTogether(outputs, { durable: context.durable });
   if (!replaced.ok) {
     return failed(
@@ -121,13 +151,14 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
       replaced.changed,
     );
   }
-  events.written?.();
+  options.written?.();
   return {
     ok: true,
     outputs: outputs.map((o) => ({
+      format: o.format,
       path: o.path,
       bytes: o.data.length,
-      pages: pdf.pages.pageCount,
+      ...(o.pages === undefined ? {} : { pages: o.pages }),
       sha256: createHash('sha256').update(o.data).digest('hex'),
     })),
     milliseconds: performance.now() - started,
@@ -136,6 +167,12 @@ export async function buildBrief(file: BriefFile, context: BuildContext, events:
     warnings: lint(),
   };
 }
+
+/** How the page names the PDF and .docx it links to. */
+const DOWNLOADS = {
+  pdf: { label: 'PDF', type: 'application/pdf' },
+  docx: { label: 'Word document', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+};
 
 async function themeFor(id: string, context: BuildContext): Promise<ThemeResult> {
   const cached = context.themes.get(id);

@@ -6,11 +6,10 @@ import type { BuildResult } from './buildBrief.js';
 export function reportBuild(file: string, result: BuildResult): string[] {
   const warnings = result.warnings.map(formatDiagnostic);
   if (result.ok) {
-    const [first, ...rest] = result.outputs;
-    const written = [
-      `${displayPath(first?.path ?? '')} (${first?.pages} pages, ${kilobytes(first?.bytes ?? 0)})`,
-      ...rest.map((o) => `${displayPath(o.path)} (${kilobytes(o.bytes)})`),
-    ].join(' and ');
+    // The page count once, on the first paged document: "x.pdf (25 pages, 249 KB), x.docx (58 KB) and x.html (120 KB)".
+    const paged = result.outputs.find((o) => o.pages !== undefined);
+    const each = result.outputs.map((o) => `${displayPath(o.path)} (${o === paged ? `${o.pages} pages, ` : ''}${kilobytes(o.bytes)})`);
+    const written = each.length > 1 ? `${each.slice(0, -1).join(', ')} and ${each.at(-1)}` : (each[0] ?? 'nothing');
     return [...warnings, `${file}: wrote ${written} in ${(result.milliseconds / 1000).toFixed(1)} s`];
   }
   // Only a fault while putting a previous document back leaves anything changed; the lines above say what.

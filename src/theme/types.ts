@@ -14,6 +14,8 @@ export interface ThemeFile {
   logo: { file: string; alt: string; width: number };
   /** Number section (1, 2) and subsection (1.1) headings; default false. */
   numberSections?: boolean;
+  /** The documents each brief with this theme is built into (FORMATS' names); default all: pdf, docx and html. */
+  formats?: ('pdf' | 'docx' | 'html')[];
   header: string;
   footer: string;
 }

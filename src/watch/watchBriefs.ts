@@ -2,6 +2,8 @@ import { stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
+import type { Format } from '../output/outputPaths.js';
+import { styleSheetPath } from '../pipeline/buildBrief.js';
 import { acquireBuildLock } from '../batch/buildLock.js';
 import { briefFiles, type BriefFile } from '../pipeline/briefFiles.js';
 import type { Output } from '../pipeline/output.js';
@@ -32,6 +34,8 @@ export interface WatchOptions {
   onBuilt?: (briefPath: string, result: BuildResult) => void;
   /** The most memory one build may hold, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
   memoryMb?: number;
+  /** The documents to make of every brief (`--format`); when not given, each brief's theme says (default all). */
+  formats?: readonly Format[];
 }
 
 export interface Watching {
@@ -57,7 +61,16 @@ export function watchBriefs(options: WatchOptions): Watching {
   const outputDir = resolve(options.outputDir);
   // One worker, kept warm, with a second thread for the Word document: a save is built while the
   // watcher goes on watching, and a brief that crashes or exhausts its memory cannot end the watcher.
-  const engine = startBuildEngine({ outputDir, templatesRoot, schemaRoot, threads: 1, memoryMb: options.memoryMb, durable: false, wordThread: true });
+  const engine = startBuildEngine({
+    outputDir,
+    templatesRoot,
+    schemaRoot,
+    threads: 1,
+    memoryMb: options.memoryMb,
+    durable: false,
+    wordThread: true,
+    formats: options.formats,
+  });
   // Each change to the shared files raises its part's edition; the worker reloads what it holds of an older one.
   const versions: SharedVersions = { schema: 0, templates: 0, themes: {} };
   const dependencies = new Map<string, Set<string>>();
@@ -169,7 +182,8 @@ export function watchBriefs(options: WatchOptions): Watching {
     folders = new Set(await filterAsync(targets, async (path) => !path.endsWith('.json') && (await isFolder(path))));
     for (const file of await briefFiles(targets)) rebuild(file.path, 'first build');
     await queue.idle();
-    watcher = chokidar.watch([...targets, templatesRoot, schemaRoot], {
+    // The HTML page's style sheet too: a save of it rebuilds the pages, which read it (a dependency of each).
+    watcher = chokidar.watch([...targets, templatesRoot, schemaRoot, styleSheetPath], {
       ignoreInitial: true,
       alwaysStat: true,
       ignored: (path: string) => /(^|[/\\])(\..+|.*~|.*\.swp|.*\.tmp)$/.test(path) && !targets.includes(resolve(path)),
