@@ -1,13 +1,28 @@
 /**
- * `npm run screenshots`: build the 2021 brief and picture its first pages for the README,
- * as a reader sees them (poppler's pdftoppm, Debian package poppler-utils).
+ * `npm run screenshots`: build the 2021 brief and picture it for the README, as a reader sees it:
+ * the PDF's first pages (poppler's pdftoppm, Debian package poppler-utils) and a screen of the
+ * HTML page at a phone's and a desktop's width (Debian's Chromium, package chromium, driven by
+ * playwright-core).
  */
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { main } from '../src/cli/main.js';
 
 const brief = 'briefs/peer-support-workers-2021-01.json';
 const pdf = 'output/peer-support-workers-2021-01.pdf';
+const html = 'output/peer-support-workers-2021-01.html';
 const pages = [1, 2, 3];
+/**
+ * The HTML page's pictures, one screen each (CSS pixels, one device pixel each): its top on a
+ * phone; on a desktop, where the references begin to show notes, headings and entries (the
+ * contents fill the first screens).
+ */
+const screens = [
+  { name: 'html-phone', width: 375, height: 812, at: '' },
+  { name: 'html-desktop', width: 1280, height: 800, at: '#section-3' },
+];
 
 const code = await main(['node', 'brief', 'build', brief]);
 if (code !== 0) process.exit(code);
@@ -20,4 +35,23 @@ for (const page of pages) {
     process.exit(1);
   }
 }
-console.log(`wrote ${pages.map((p) => `docs/images/page-${p}.png`).join(', ')}`);
+
+let browser: Awaited<ReturnType<typeof chromium.launch>>;
+try {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'], timeout: 120_000 });
+} catch (error) {
+  console.error(`screenshots: Chromium did not start (Debian: apt-get install chromium): ${(error as Error).message.split('\n')[0]}`);
+  process.exit(1);
+}
+try {
+  for (const screen of screens) {
+    const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${pathToFileURL(resolve(html)).href}${screen.at}`, { waitUntil: 'load', timeout: 60_000 });
+    await page.screenshot({ path: `docs/images/${screen.name}.png`, timeout: 60_000 });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(`wrote ${[...pages.map((p) => `docs/images/page-${p}.png`), ...screens.map((s) => `docs/images/${s.name}.png`)].join(', ')}`);
