@@ -27,8 +27,9 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // piscina starts its worker threads from a file of its own, found beside its code.
-  external: ['piscina'],
+  // piscina starts its worker threads from a file of its own, found beside its code. send (brief
+  // preview's file server) brings mime-db's 200 KB table, which every other command would carry.
+  external: ['piscina', 'send'],
   // One fontkit for all: pdfkit requires its CommonJS build, which an import would not choose.
   alias: { fontkit: './node_modules/fontkit/dist/main.cjs' },
   // The bundles are CommonJS files; the code asks import.meta.url where it is.

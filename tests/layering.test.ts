@@ -33,8 +33,8 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
-  it('the pipeline and its stages never import a driver (the engine, brief build, brief watch) or the command line', () => {
-    const driver = (path: string) => /^src\/(engine|batch|watch|cli)\//.test(path);
+  it('the pipeline and its stages never import a driver (the engine, brief build, brief watch, brief preview) or the command line', () => {
+    const driver = (path: string) => /^src\/(engine|batch|watch|preview|cli)\//.test(path);
     const found = all
       .filter((f) => !driver(f.path))
       .flatMap((f) => f.imports.filter((i) => i.startsWith('.') && driver(join(dirname(f.path), i))).map((i) => `${f.path} imports ${i}`));

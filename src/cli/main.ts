@@ -134,6 +134,22 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
       exitCode = await watchCommand(paths, options, out);
     });
 
+  program
+    .command('preview')
+    .description('brief watch, plus a web page per brief on this computer that updates by itself after each save')
+    .argument('[paths...]', BRIEF_PATHS)
+    .option('-o, --output <folder>', 'where to write the documents', 'output')
+    .option('-p, --port <n>', 'the port to listen on', port, 4321)
+    .option('--host <address>', 'listen on this address instead of 127.0.0.1 (another address lets others on the network see the briefs)')
+    .addHelpText(
+      'after',
+      '\nOpen the address it prints (http://127.0.0.1:4321/) in your browser: a list of the briefs, and a page\nper brief with its web page version, its PDF and Word document, and its problems and warnings.\nThe pages reload by themselves after each build. Stop it with Ctrl-C.\n\nExamples:\n  npx brief preview\n  npx brief preview briefs/peer-support-workers-2021-01.json --port 8080',
+    )
+    .action(async (paths: string[], options: { output: string; port: number; host?: string }) => {
+      const { previewCommand } = await import('./previewCommand.js');
+      exitCode = await previewCommand(paths, options, out);
+    });
+
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -161,6 +177,12 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     else out.error('run again with --debug for technical details, and tell the team that looks after brief');
     return EXIT_PROBLEMS;
   }
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('it must be a port number, from 1 to 65535 (0: any free port)');
+  return n;
 }
 
 const FORMAT_HELP = "which documents to make of each brief, e.g. pdf,html (pdf, docx, html; default: the theme's formats, all three unless it says)";

@@ -32,6 +32,8 @@ export interface WatchOptions {
   debounceMs?: number;
   /** Told of every build, for tests and the benchmark. */
   onBuilt?: (briefPath: string, result: BuildResult) => void;
+  /** Told when a watched brief is deleted (its documents are left where they are): brief preview drops it from its list. */
+  onDeleted?: (briefPath: string) => void;
   /** The most memory one build may hold, in MB (default WORKER_MEMORY_MB; tests set it tiny). */
   memoryMb?: number;
   /** The documents to make of every brief (`--format`); when not given, each brief's theme says (default all). */
@@ -111,6 +113,7 @@ export function watchBriefs(options: WatchOptions): Watching {
           dependencies.delete(path);
           warnings.forget(path);
           out.info(`${stamp()}  ${shown} was deleted; its documents in ${displayPath(outputDir)} are left as they are`);
+          options.onDeleted?.(path);
         } else {
           rebuild(path, `${shown} ${event === 'add' ? 'added' : 'changed'}`);
         }
