@@ -9,11 +9,12 @@ import { buildBrief } from '../src/pipeline/buildBrief.js';
 import { createBuildContext } from '../src/pipeline/buildContext.js';
 import { asRead, briefArbitrary, squeeze, textsOf } from './helpers/briefArbitraries.js';
 import { all, paragraphText, readDocx } from './helpers/docx.js';
+import { readHtml, text as htmlText } from './helpers/html.js';
 import { readPdf, type OutlineEntry } from './helpers/pdf.js';
 
 /**
- * The property the team relies on: whatever valid brief they write, both documents hold every
- * word of it, and the contents page gives each heading's page. Briefs come from
+ * The property the team relies on: whatever valid brief they write, the three documents hold
+ * every word of it (the web page in reading order), and the contents page gives each heading's page. Briefs come from
  * tests/helpers/briefArbitraries.ts (what it varies, and why, is said there).
  *
  * `npm test` runs a fixed number of briefs with a fixed seed, so a failure is reproducible;
@@ -45,7 +46,7 @@ function bodyText(pages: string[], header: string, footer: string): string {
 }
 
 describe('property: every valid brief prints whole and right', () => {
-  it('builds; every text of the brief is in the PDF and the Word document; each contents number is its heading page', async () => {
+  it('builds; every text of the brief is in the PDF and the Word document, and in the web page in order; each contents number is its heading page', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(briefArbitrary, async (brief: Brief) => {
@@ -72,6 +73,14 @@ describe('property: every valid brief prints whole and right', () => {
         for (const text of textsOf(brief)) {
           expect(pdfText, `PDF lacks: ${text.slice(0, 80)}`).toContain(squeeze(text));
           expect(docxText, `Word document lacks: ${text.slice(0, 80)}`).toContain(squeeze(text));
+        }
+        // The web page's text, as a parser reads it (entities decoded once), without the contents (which repeats the headings): every text, in order.
+        const page = readHtml(join(work, 'out', `${name}.html`));
+        let htmlRest = squeeze(htmlText([...page.all('header'), ...page.all('main')]));
+        for (const text of textsOf(brief)) {
+          const at = htmlRest.indexOf(squeeze(text));
+          expect(at, `the web page lacks, after the text before it: ${text.slice(0, 80)}`).toBeGreaterThanOrEqual(0);
+          htmlRest = htmlRest.slice(at + squeeze(text).length);
         }
         // Running header and footer: printed as typed on every page but the first.
         for (const page of pdf.pages.slice(1)) expect(squeeze(page)).toContain(squeeze(header));

@@ -78,4 +78,22 @@ describe('layering', () => {
       ),
     ).toEqual([]);
   });
+
+  it("the HTML writer sees the Document, never the brief, its layout or another writer, and imports no other stage's library", () => {
+    expect(all.filter((f) => f.path.startsWith('src/writers/html/')).length).toBeGreaterThan(3);
+    expect(
+      offenders(
+        (p) => p.startsWith('src/writers/html/'),
+        (i) =>
+          /^\.\.?\/.*(^|\/)(layout|brief|pdf|docx|pipeline)\//.test(i) || /^(pdfmake|pdfkit|docx|handlebars|markdown-it|htmlparser2|fontkit)(\/|$)/.test(i),
+      ),
+    ).toEqual([]);
+    // And no other writer imports it.
+    expect(
+      offenders(
+        (p) => p.startsWith('src/writers/pdf/') || p.startsWith('src/writers/docx/'),
+        (i) => /(^|\/)html\//.test(i),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -58,19 +58,21 @@ export async function writeManifest(outputDir: string, manifest: Manifest, { dur
  */
 export async function isUpToDate(entry: ManifestEntry | undefined, program: string, hashes: FileHashes, formats?: readonly Format[]): Promise<boolean> {
   if (!entry || entry.program !== program || !Array.isArray(entry.outputs)) return false;
-  if (
-    formats
-      ? !sameFormats(
-          formats,
-          entry.outputs.map((o) => o.format),
-        )
-      : entry.formatsBy !== 'theme'
-  )
-    return false;
+  if (!chosenAlike(entry, formats)) return false;
   const unchanged = await Promise.all(Object.entries(entry.dependencies).map(async ([path, hash]) => (await hashes.of(path)) === hash));
   if (!unchanged.every(Boolean)) return false;
   const intact = await Promise.all(entry.outputs.map((output) => isAsWritten(output, hashes)));
   return intact.every(Boolean);
+}
+
+/** Whether the entry's documents are those this run asks for: exactly the formats --format names, or (without it) the theme's. */
+function chosenAlike(entry: ManifestEntry, formats: readonly Format[] | undefined): boolean {
+  return formats
+    ? sameFormats(
+        formats,
+        entry.outputs.map((o) => o.format),
+      )
+    : entry.formatsBy === 'theme';
 }
 
 async function isAsWritten(output: ManifestEntry['outputs'][number], hashes: FileHashes): Promise<boolean> {
