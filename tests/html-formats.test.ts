@@ -6,6 +6,7 @@ import { MANIFEST_NAME } from '../src/batch/manifest.js';
 import { buildBrief } from '../src/pipeline/buildBrief.js';
 import { createBuildContext } from '../src/pipeline/buildContext.js';
 import { parseFormats } from '../src/pipeline/formats.js';
+import { watchBriefs } from '../src/watch/watchBriefs.js';
 import { runBrief } from './helpers/cli.js';
 
 // The page's rename into place fails when asked (it is renamed last, after the PDF and .docx).
@@ -123,6 +124,26 @@ describe('formats', () => {
     ]);
     expect(documents(output).map((n) => readFileSync(join(output, n)))).toEqual(before);
     expect(documents(output)).toEqual(['x.docx', 'x.html', 'x.pdf']);
+  }, 60_000);
+
+  it('brief watch --format makes only those documents, and names them on its line', async () => {
+    const { root, output } = project();
+    const lines: string[] = [];
+    const watching = watchBriefs({
+      briefsDir: join(root, 'briefs'),
+      templatesRoot: 'templates',
+      schemaRoot: 'schema',
+      outputDir: output,
+      formats: ['pdf', 'html'],
+      out: { info: (l) => lines.push(l), error: (l) => lines.push(`error: ${l}`) },
+    });
+    try {
+      await watching.ready;
+    } finally {
+      await watching.close();
+    }
+    expect(documents(output)).toEqual(['x.html', 'x.pdf']);
+    expect(wrote(lines)).toMatch(/^\S*output\/x\.pdf \(3 pages, \d+ KB\) and \S*output\/x\.html \(\d+ KB\)$/);
   }, 60_000);
 
   it('--format takes the formats in any order and case, and refuses others by name', async () => {
