@@ -133,6 +133,14 @@ describe('brief preview: the server', () => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).equals(readFileSync(join(root, 'output', 'a.pdf')))).toBe(true);
+    if (existsSync(join(root, 'output', 'a.html'))) {
+      const web = await fetch(`${url}output/a.html`);
+      expect(web.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      // The brief's page runs no script, whatever it held, and only the preview may frame it.
+      expect(web.headers.get('content-security-policy')).toContain("script-src 'none'");
+      expect(web.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+      expect(await web.text()).toBe(readFileSync(join(root, 'output', 'a.html'), 'utf8'));
+    }
     // The page's own script, which the brief's documents on disk never contain.
     expect(await (await fetch(`${url}preview.js`)).text()).toContain("new EventSource('/events')");
   });

@@ -19,6 +19,7 @@ function page(title: string, body: string, brief?: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/preview.css">
 <script src="/preview.js" defer></script>
 </head>
@@ -98,8 +99,12 @@ export function briefPage(status: BriefStatus, documents: DocumentExtension[]): 
       }</p>`;
   const problems = diagnostics('problems', 'Problems', status.problems, 'Fix these and save the brief: this page updates by itself.');
   const warnings = diagnostics('warnings', 'Warnings', status.warnings, 'Worth a look; they do not stop the brief being built.');
+  // In a frame, not inline: the page is shown exactly as it will be published, with its own language,
+  // title, headings and style sheet, none mixed with the preview's. No sandbox attribute: a sandboxed
+  // frame shuts out the preview's own script (the scroll kept across reloads) and a checker such as
+  // axe; the page's scripts, were there any, are stopped by the Content-Security-Policy it is served with.
   const frame = documents.includes('html')
-    ? `<iframe src="${documentAddress(status.name, 'html')}" title="Web page version of ${escapeHtml(status.name)}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>`
+    ? `<iframe src="${documentAddress(status.name, 'html')}" title="Web page version of ${escapeHtml(status.name)}"></iframe>`
     : `<p>There is no web page version of this brief yet.${documents.includes('pdf') ? ` <a href="${documentAddress(status.name, 'pdf')}">Open the PDF</a>.` : ''}</p>`;
   return page(
     `${status.name} – brief preview`,
