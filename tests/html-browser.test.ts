@@ -109,6 +109,8 @@ describe("the 2021 brief's HTML page in Chromium", () => {
     // starting point for Tab is main), so the next Tab is the first link in main.
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => Math.abs((document.getElementById('main') as HTMLElement).getBoundingClientRect().top) < 32);
+    // Focus itself moves to main (it has tabindex -1), as a screen reader user needs.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Tab');
     const next = await page.evaluate(() => {
       const link = document.activeElement as HTMLElement;

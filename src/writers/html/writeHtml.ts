@@ -96,7 +96,8 @@ function mainPart(blocks: readonly Block[], context: HtmlContext): string {
   for (const block of blocks) {
     if (block.kind === 'pageBreak') continue;
     if (!mainOpen && block.kind !== 'contents') {
-      out += '<main id="main" class="brief-main">\n';
+      // tabindex -1: the skip link's target takes the focus, so the next Tab starts inside it.
+      out += '<main id="main" class="brief-main" tabindex="-1">\n';
       mainOpen = true;
     }
     if (block.kind === 'heading') {
@@ -110,7 +111,7 @@ function mainPart(blocks: readonly Block[], context: HtmlContext): string {
     out += htmlBlock(block, context);
   }
   close('section');
-  return mainOpen ? `${out}</main>\n` : `${out}<main id="main" class="brief-main"></main>\n`;
+  return mainOpen ? `${out}</main>\n` : `${out}<main id="main" class="brief-main" tabindex="-1"></main>\n`;
 }
 
 function rank(kind: 'section' | 'subsection' | 'article'): number {
