@@ -76,19 +76,17 @@ describe('brief preview in Chromium', () => {
 
   it('follows the saves: an edit, a broken save shown with its line over the last good version, and the fix', async () => {
     const url = await start();
-    const hasHtml = () => builds.at(-1)?.result.ok === true && builds.some((b) => b.result.ok && b.result.outputs.some((o) => o.path.endsWith('.html')));
     const page = await open(`${url}briefs/a`);
     expect(await page.title()).toBe('a – brief preview');
     expect(await page.locator('h1').textContent()).toBe('a');
     const frame = page.frameLocator('iframe[title="Web page version of a"]');
-    if (hasHtml()) await frame.getByText('Test Topic').first().waitFor();
-    else await page.getByRole('link', { name: 'Open the PDF' }).waitFor();
+    await frame.getByText('Test Topic').first().waitFor();
 
     // An edit: the new topic in the web page version, and its new warning on the page.
     const delays = [await saveAndReload(page, editedLinkless('Topic Edited In Chromium'))];
     await page.getByRole('heading', { name: 'Warnings' }).waitFor();
     await page.getByText(/a\.json:14:9 {2}\/sections\/0\/entries\/0 {2}warning: .*has no link/).waitFor();
-    if (hasHtml()) await frame.getByText('Topic Edited In Chromium').first().waitFor();
+    await frame.getByText('Topic Edited In Chromium').first().waitFor();
 
     // A broken save: its problem with its line and column, over the last good version.
     delays.push(await saveAndReload(page, badDate));
@@ -99,9 +97,7 @@ describe('brief preview in Chromium', () => {
     expect(await page.locator('main > p').nth(1).textContent()).toMatch(
       /^Not built at \d\d:\d\d:\d\d: 1 problem to fix\. The documents below are from the last good build/,
     );
-    if (hasHtml() || builds.some((b) => b.result.ok && b.result.outputs.some((o) => o.path.endsWith('.html')))) {
-      await frame.getByText('Topic Edited In Chromium').first().waitFor();
-    }
+    await frame.getByText('Topic Edited In Chromium').first().waitFor();
     await page.getByRole('link', { name: 'PDF', exact: true }).waitFor();
     const broken = await axeCheck(page);
     expect(broken.text, 'axe on the page with a problem').toBe('');
@@ -111,7 +107,7 @@ describe('brief preview in Chromium', () => {
     await page.getByText(/^Built at \d\d:\d\d:\d\d: \d+ pages?\.$/).waitFor();
     expect(await page.getByRole('heading', { name: 'Problems' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Warnings' }).count()).toBe(0);
-    if (hasHtml()) await frame.getByText('Topic Fixed In Chromium').first().waitFor();
+    await frame.getByText('Topic Fixed In Chromium').first().waitFor();
 
     // Each reload began within half a second of the build that caused it.
     console.log(`brief preview: reloads began ${delays.map((d) => `${Math.round(d)} ms`).join(', ')} after their builds`);

@@ -125,24 +125,28 @@ describe('brief preview: the server', () => {
     expect(textOf(pageHtml)).toMatch(new RegExp(`Built at \\d\\d:\\d\\d:\\d\\d: ${pages} pages\\.`));
     expect(pageHtml).toContain('<a href="/output/a.pdf">PDF</a>');
     expect(pageHtml).toContain('<a href="/output/a.docx">Word document (.docx)</a>');
-    // The web page version once the HTML writer makes one; until then, the PDF.
-    if (existsSync(join(root, 'output', 'a.html'))) expect(pageHtml).toContain('<iframe src="/output/a.html" title="Web page version of a"');
-    else expect(pageHtml).toContain('There is no web page version of this brief yet. <a href="/output/a.pdf">Open the PDF</a>.');
+    expect(pageHtml).toContain('<a href="/output/a.html">Web page (HTML)</a>');
+    expect(pageHtml).toContain('<iframe src="/output/a.html" title="Web page version of a"></iframe>');
 
     const pdf = await fetch(`${url}output/a.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).equals(readFileSync(join(root, 'output', 'a.pdf')))).toBe(true);
-    if (existsSync(join(root, 'output', 'a.html'))) {
-      const web = await fetch(`${url}output/a.html`);
-      expect(web.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      // The brief's page runs no script, whatever it held, and only the preview may frame it.
-      expect(web.headers.get('content-security-policy')).toContain("script-src 'none'");
-      expect(web.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
-      expect(await web.text()).toBe(readFileSync(join(root, 'output', 'a.html'), 'utf8'));
-    }
+    const web = await fetch(`${url}output/a.html`);
+    expect(web.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // The brief's page runs no script, whatever it held, and only the preview may frame it.
+    expect(web.headers.get('content-security-policy')).toContain("script-src 'none'");
+    expect(web.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(await web.text()).toBe(readFileSync(join(root, 'output', 'a.html'), 'utf8'));
     // The page's own script, which the brief's documents on disk never contain.
     expect(await (await fetch(`${url}preview.js`)).text()).toContain("new EventSource('/events')");
+    expect(readFileSync(join(root, 'output', 'a.html'), 'utf8')).not.toContain('preview.js');
+
+    // A brief built without a web page (a theme's or --format's choice): its PDF instead.
+    rmSync(join(root, 'output', 'a.html'));
+    const without = await (await fetch(`${url}briefs/a`)).text();
+    expect(without).not.toContain('<iframe');
+    expect(without).toContain('There is no web page version of this brief yet. <a href="/output/a.pdf">Open the PDF</a>.');
   });
 
   it('sends an event as soon as a save is built, and a broken save’s page shows its problems, with their lines, over the last good documents', async () => {
@@ -308,7 +312,7 @@ describe('brief preview from the command line', () => {
 
   it('stops cleanly on Ctrl-C: the event streams ended, the server closed, the output folder free; exit 0, no stack trace', async () => {
     root = makeProject();
-    const started = spawn(process.execPath, [`${projectRoot}bin/brief.js`, 'preview', '--port', '0'], { cwd: root });
+    const started = spawn(process.execPath, [`${projectRoot}bin/brief.js`, 'preview', '--port', '0', '--format', 'pdf,docx'], { cwd: root });
     child = started;
     let stdout = '';
     let stderr = '';
@@ -327,6 +331,9 @@ describe('brief preview from the command line', () => {
     const url = /preview: open (http:\/\/127\.0\.0\.1:\d+\/) in your browser \(only this computer can see it\)/.exec(stdout)?.[1] as string;
     expect(url).toBeDefined();
     expect(await (await fetch(url)).text()).toContain('href="/briefs/a"');
+    // --format is brief watch's: only the documents asked for are made.
+    expect(existsSync(join(root, 'output', 'a.pdf'))).toBe(true);
+    expect(existsSync(join(root, 'output', 'a.html'))).toBe(false);
     // A page left open, listening for builds: its stream must not keep the preview from stopping.
     const stream = await fetch(`${url}events`);
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();

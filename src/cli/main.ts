@@ -141,11 +141,12 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
     .option('-o, --output <folder>', 'where to write the documents', 'output')
     .option('-p, --port <n>', 'the port to listen on', port, 4321)
     .option('--host <address>', 'listen on this address instead of 127.0.0.1 (another address lets others on the network see the briefs)')
+    .option('--format <formats>', FORMAT_HELP, formatList)
     .addHelpText(
       'after',
       '\nOpen the address it prints (http://127.0.0.1:4321/) in your browser: a list of the briefs, and a page\nper brief with its web page version, its PDF and Word document, and its problems and warnings.\nThe pages reload by themselves after each build. Stop it with Ctrl-C.\n\nExamples:\n  npx brief preview\n  npx brief preview briefs/peer-support-workers-2021-01.json --port 8080',
     )
-    .action(async (paths: string[], options: { output: string; port: number; host?: string }) => {
+    .action(async (paths: string[], options: { output: string; port: number; host?: string; format?: Format[] }) => {
       const { previewCommand } = await import('./previewCommand.js');
       exitCode = await previewCommand(paths, options, out);
     });

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { packageRoot } from '../paths.js';
 import { briefPath, NoBriefsFolderError } from '../pipeline/briefFiles.js';
+import type { Format } from '../pipeline/formats.js';
 import type { Output } from '../pipeline/output.js';
 import { startPreview } from '../preview/preview.js';
 import { isLoopbackName, PreviewRefused } from '../preview/server.js';
@@ -11,10 +12,12 @@ export interface PreviewCommandOptions {
   port: number;
   /** Given only when typed: any address, even this computer's own, counts as told. */
   host?: string;
+  /** The documents to make (--format); without it, each brief's theme says. */
+  format?: Format[];
 }
 
 /**
- * `brief preview [paths...] [--port N] [--host H]`: brief watch, plus a web page per brief at
+ * `brief preview [paths...] [--port N] [--host H] [--format F]`: brief watch, plus a web page per brief at
  * http://127.0.0.1:<port>/ that reloads after each build, until Ctrl-C. Resolves to the exit code:
  * 0 when stopped, 2 when the port or address cannot be used; LockHeldError and NoBriefsFolderError
  * are thrown for main to report (exit 3 and 2).
@@ -50,6 +53,7 @@ export async function previewCommand(paths: string[], options: PreviewCommandOpt
       host,
       port: options.port,
       exposed,
+      formats: options.format,
     });
   } catch (error) {
     if (!(error instanceof PreviewRefused)) throw error;
