@@ -61,11 +61,13 @@ describe('brief preview: the server', () => {
   let previewing: Previewing | undefined;
   let lines: string[];
   let builds: { brief: string; result: BuildResult; at: number }[];
+  let deleted: string[];
 
   async function start(extra: { port?: number } = {}): Promise<Previewing> {
     root = makeProject();
     lines = [];
     builds = [];
+    deleted = [];
     previewing = await startPreview({
       briefsDir: join(root, 'briefs'),
       templatesRoot: join(root, 'templates'),
@@ -73,6 +75,7 @@ describe('brief preview: the server', () => {
       outputDir: join(root, 'output'),
       out: { info: (l) => lines.push(l), error: (l) => lines.push(`error: ${l}`) },
       onBuilt: (brief, result) => builds.push({ brief, result, at: performance.now() }),
+      onDeleted: (brief) => deleted.push(brief),
       port: extra.port ?? 0,
     });
     await previewing.ready;
@@ -191,6 +194,18 @@ describe('brief preview: the server', () => {
     expect(html).toContain('<a href="/output/a.pdf">PDF</a>');
     const row = await (await fetch(url)).text();
     expect(textOf(row)).toMatch(/not built at \d\d:\d\d:\d\d\s*\d+\s*0\s*1/);
+
+    // A brief added is listed; deleted, it leaves the list and its documents (left on disk) are no longer served.
+    writeFileSync(join(root, 'briefs', 'b.json'), withTopic('Topic B'));
+    await until(() => builds.some((b) => b.brief.endsWith('b.json')), 'b.json to be built');
+    expect((await fetch(`${url}briefs/b`)).status).toBe(200);
+    rmSync(join(root, 'briefs', 'b.json'));
+    await until(() => deleted.length === 1, 'b.json to be seen deleted');
+    await until(() => events.some((e) => e.data === 'event: deleted\ndata: {"brief":"b"}'), 'the event for the deletion');
+    expect(existsSync(join(root, 'output', 'b.pdf'))).toBe(true);
+    expect((await fetch(`${url}briefs/b`)).status).toBe(404);
+    expect((await fetch(`${url}output/b.pdf`)).status).toBe(404);
+    expect(await (await fetch(url)).text()).not.toContain('/briefs/b');
 
     await reader.cancel();
     await reading;
