@@ -197,7 +197,7 @@ try {
   const reference = pandoc();
   const cold = await coldBuild();
   rows.push({
-    measure: 'the 2021 brief from a cold process (PDF + DOCX)',
+    measure: 'the 2021 brief from a cold process (PDF + DOCX + HTML)',
     value: seconds(cold),
     ...(reference === undefined
       ? { target: 'under half of pandoc (pandoc and pdflatex not installed)' }
