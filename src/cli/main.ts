@@ -151,6 +151,22 @@ export async function main(argv: string[], out: Output = consoleOutput): Promise
       exitCode = await previewCommand(paths, options, out);
     });
 
+  program
+    .command('studio')
+    .description('brief preview, plus a page per brief to edit it in your browser (on this computer only)')
+    .argument('[paths...]', 'briefs outside briefs/ to edit too (briefs/ is always watched, for new briefs)')
+    .option('-o, --output <folder>', 'where to write the documents', 'output')
+    .option('-p, --port <n>', 'the port to listen on', port, 4321)
+    .option('--format <formats>', FORMAT_HELP, formatList)
+    .addHelpText(
+      'after',
+      '\nOpen the address it prints (http://127.0.0.1:4321/) in your browser, and choose "Edit in the studio"\nbeside a brief. Saving rebuilds its documents. Stop it with Ctrl-C.\n\nExamples:\n  npx brief studio\n  npx brief studio --port 8080',
+    )
+    .action(async (paths: string[], options: { output: string; port: number; format?: Format[] }) => {
+      const { studioCommand } = await import('./studioCommand.js');
+      exitCode = await studioCommand(paths, options, out);
+    });
+
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -9,6 +9,8 @@ export interface BriefStatus {
   name: string;
   /** The brief's file as the command line names it (relative to where the preview was started). */
   file: string;
+  /** The brief's file, absolute: where the studio reads and saves it. */
+  path: string;
   /** When its last build finished, and whether it wrote the documents. */
   builtAt: Date;
   ok: boolean;
@@ -35,6 +37,7 @@ export class BriefStatuses {
     const status: BriefStatus = {
       name,
       file: displayPath(briefPath),
+      path: briefPath,
       builtAt: at,
       ok: result.ok,
       // A failed build replaces nothing: the last good build's time and pages still describe the documents.

@@ -9,6 +9,10 @@ export function escapeHtml(text: string): string {
 const time = (at: Date) => `<time datetime="${at.toISOString()}">${at.toTimeString().slice(0, 8)}</time>`;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 export const briefAddress = (name: string) => `/briefs/${encodeURIComponent(name)}`;
+/** The studio's editor page for a brief (brief studio only). */
+export const studioAddress = (name: string) => `/studio/${encodeURIComponent(name)}`;
+const editLink = (name: string) =>
+  `<a class="edit" href="${studioAddress(name)}">Edit in the studio<span class="visually-hidden">: ${escapeHtml(name)}</span></a>`;
 export const documentAddress = (name: string, extension: DocumentExtension) => `/output/${encodeURIComponent(`${name}.${extension}`)}`;
 
 /** A whole page of the preview: its own style sheet and script (which reloads it after a build), never inline ones. */
@@ -49,11 +53,15 @@ function lastBuild(status: BriefStatus): string {
 }
 
 /** The list of every brief watched: its last build, pages, warnings, problems and documents. `exposed`: others on the network can open it. */
-export function listPage(statuses: BriefStatus[], documents: Map<string, DocumentExtension[]>, options: { ready: boolean; exposed: boolean }): string {
+export function listPage(
+  statuses: BriefStatus[],
+  documents: Map<string, DocumentExtension[]>,
+  options: { ready: boolean; exposed: boolean; studio?: boolean },
+): string {
   const where = options.exposed ? 'Other computers on the network can open these pages.' : 'Only this computer can open these pages.';
   const rows = statuses.map(
     (s) => `<tr>
-<th scope="row"><a href="${briefAddress(s.name)}">${escapeHtml(s.name)}</a></th>
+<th scope="row"><a href="${briefAddress(s.name)}">${escapeHtml(s.name)}</a>${options.studio ? ` ${editLink(s.name)}` : ''}</th>
 <td>${lastBuild(s)}</td>
 <td>${s.pages ?? '–'}</td>
 <td>${s.warnings.length}</td>
@@ -89,7 +97,7 @@ function diagnostics(id: string, heading: string, lines: string[], intro: string
 }
 
 /** One brief's page: its problems and warnings (as brief build prints them), links to its documents, and its web page version. */
-export function briefPage(status: BriefStatus, documents: DocumentExtension[]): string {
+export function briefPage(status: BriefStatus, documents: DocumentExtension[], options: { studio?: boolean } = {}): string {
   const summary = status.ok
     ? `<p>Built at ${time(status.builtAt)}${status.pages === undefined ? '' : `: ${count(status.pages, 'page', 'pages')}`}.</p>`
     : `<p><strong class="failed">Not built</strong> at ${time(status.builtAt)}: ${count(status.problems.length, 'problem', 'problems')} to fix. ${
@@ -111,7 +119,7 @@ export function briefPage(status: BriefStatus, documents: DocumentExtension[]): 
     `<nav aria-label="Back"><a href="/">All briefs</a></nav>
 <h1>${escapeHtml(status.name)}</h1>
 <p class="file">From <code>${escapeHtml(status.file)}</code></p>
-${summary}
+${options.studio ? `<p>${editLink(status.name)}</p>\n` : ''}${summary}
 ${problems}
 ${warnings}
 <section aria-labelledby="documents-heading">

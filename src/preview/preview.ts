@@ -3,8 +3,9 @@ import type { BuildResult } from '../pipeline/buildBrief.js';
 import { type WatchOptions, watchBriefs } from '../watch/watchBriefs.js';
 import { BriefStatuses, briefName } from './briefStatus.js';
 import { EventStreams } from './events.js';
-import { previewRoutes } from './routes.js';
+import { PAGE_POLICY, previewRoutes } from './routes.js';
 import { startPreviewServer } from './server.js';
+import { studioRoutes, type StudioContext } from '../studio/server/routes.js';
 
 export interface PreviewOptions extends WatchOptions {
   /** Default 127.0.0.1. */
@@ -13,6 +14,8 @@ export interface PreviewOptions extends WatchOptions {
   port?: number;
   /** Listening where other computers can reach it was asked for explicitly (--host). */
   exposed?: boolean;
+  /** brief studio: its editor pages and JSON API too (the briefs it may create, templates, schema and front-end bundle). */
+  studio?: Omit<StudioContext, 'briefFile' | 'pagePolicy'>;
 }
 
 export interface Previewing {
@@ -40,7 +43,14 @@ export async function startPreview(options: PreviewOptions): Promise<Previewing>
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 4321,
     exposed: options.exposed ?? false,
-    handle: previewRoutes({ statuses, events, outputDir: resolve(options.outputDir), exposed: options.exposed ?? false, ready: () => ready }),
+    handle: previewRoutes({
+      statuses,
+      events,
+      outputDir: resolve(options.outputDir),
+      exposed: options.exposed ?? false,
+      ready: () => ready,
+      studio: options.studio ? studioRoutes({ ...options.studio, briefFile: (name) => statuses.get(name)?.path, pagePolicy: PAGE_POLICY }) : undefined,
+    }),
   });
   const watching = watchBriefs({
     ...options,

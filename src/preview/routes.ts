@@ -14,10 +14,12 @@ export interface RouteContext {
   exposed: boolean;
   /** Whether the first builds are done (the list says so while they are not). */
   ready: () => boolean;
+  /** brief studio: its editor pages and JSON API (src/studio/server/), asked first; it answers or leaves the request to the preview. */
+  studio?: (request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>;
 }
 
 // The preview's own pages may load only its own style sheet, script, event stream and documents.
-const PAGE_POLICY =
+export const PAGE_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 // A brief's web page runs no script at all, and may be framed only by the preview.
 const DOCUMENT_POLICY = "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
@@ -52,7 +54,6 @@ export function previewRoutes(context: RouteContext): (request: IncomingMessage,
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, 'text/plain', 'Only GET and HEAD\n', { Allow: 'GET, HEAD' });
     // A web page elsewhere could point a name of its own at 127.0.0.1 (DNS rebinding) and read the
     // briefs through the visitor's browser: only requests to this computer's own names are answered.
     if (!context.exposed && !isLoopbackName(hostOf(request.headers.host)))
@@ -67,10 +68,12 @@ export function previewRoutes(context: RouteContext): (request: IncomingMessage,
     // A browser sends addresses already tidied: one that "." or ".." segments (even encoded) or
     // backslashes would change was made by hand, and is answered as no address at all.
     if (path !== sent.replace(/[?#].*$/s, '')) return notFound(response);
+    if (context.studio && (await context.studio(request, response, path))) return;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, 'text/plain', 'Only GET and HEAD\n', { Allow: 'GET, HEAD' });
     if (path === '/') {
       const statuses = context.statuses.all();
       const documents = new Map(await Promise.all(statuses.map(async (s) => [s.name, await documentsOf(context.outputDir, s.name)] as const)));
-      return html(response, 200, listPage(statuses, documents, { ready: context.ready(), exposed: context.exposed }));
+      return html(response, 200, listPage(statuses, documents, { ready: context.ready(), exposed: context.exposed, studio: context.studio !== undefined }));
     }
     if (path === '/preview.css') return answer(response, 200, 'text/css', STYLE_SHEET);
     if (path === '/preview.js') return answer(response, 200, 'text/javascript', PAGE_SCRIPT);
@@ -79,7 +82,7 @@ export function previewRoutes(context: RouteContext): (request: IncomingMessage,
     if (brief) {
       const status = context.statuses.get(decoded(brief[1] as string) ?? '');
       if (!status) return notFound(response);
-      return html(response, 200, briefPage(status, await documentsOf(context.outputDir, status.name)));
+      return html(response, 200, briefPage(status, await documentsOf(context.outputDir, status.name), { studio: context.studio !== undefined }));
     }
     const document = /^\/output\/([^/]+)$/.exec(path);
     const file = document && /^(.+)\.([a-z]+)$/.exec(decoded(document[1] as string) ?? '');
