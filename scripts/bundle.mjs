@@ -41,6 +41,31 @@ await build({
   logLevel: 'warning',
 });
 
+// The studio's front end (src/studio/app/): one ES module for the browser, and its style sheet,
+// in dist/studio/ where brief studio serves them from as /studio/app.js and /studio/app.css.
+await build({
+  absWorkingDir: root,
+  entryPoints: { app: 'src/studio/app/main.tsx' },
+  outdir: 'dist/studio',
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  minify: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+await build({
+  absWorkingDir: root,
+  entryPoints: { app: 'src/studio/app/app.css' },
+  outdir: 'dist/studio',
+  bundle: true,
+  minify: true,
+  logLevel: 'warning',
+});
+
 // esbuild writes non-ASCII characters as escapes everywhere but in regular expression literals
 // (markdown-it and a case-folding table have a few). One such character makes V8 hold the whole file as
 // a two-byte string: twice the memory in every thread. The same escapes are valid in a regular

@@ -1,0 +1,327 @@
+/**
+ * The editor of one brief: the form (rjsf over the brief schema, theme.tsx) beside the preview of
+ * its HTML page. Save sends the version the page opened; a change on disk since then is a
+ * dialog, never a silent overwrite. Problems and warnings are shown beside their fields and in a
+ * list at the top that moves focus to them.
+ */
+import Form from '@rjsf/core';
+import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiDiagnostic, ApiError, Brief, BriefResponse, ImportResponse, SaveConflict, SaveResponse, SchemaResponse, SortResponse } from '../api.js';
+import { base64, call } from './client.js';
+import { formSchema, uiSchema } from './formSchema.js';
+import { History } from './history.js';
+import { errorTree, focusField } from './problems.js';
+import { templates, widgets } from './theme.js';
+
+const validator = customizeValidator({ customFormats: { richtext: () => true } });
+
+interface Loaded {
+  version: string;
+  problems: ApiDiagnostic[];
+  warnings: ApiDiagnostic[];
+}
+
+export function Studio({ name }: { name: string }) {
+  const [schema, setSchema] = useState<RJSFSchema>();
+  const [brief, setBrief] = useState<Brief>();
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [notReadable, setNotReadable] = useState<string>();
+  const [status, setStatus] = useState('Opening…');
+  const [conflict, setConflict] = useState<SaveConflict>();
+  const [incoming, setIncoming] = useState<ImportResponse & { file: string; section: string }>();
+  const [section, setSection] = useState('');
+  const [, setTick] = useState(0);
+  const history = useRef(new History<Brief | undefined>(undefined));
+  const dialog = useRef<HTMLDialogElement>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+
+  const open = useCallback(async () => {
+    const [s, b] = await Promise.all([
+      call<SchemaResponse>('GET', '/api/schema'),
+      call<BriefResponse | ApiError>('GET', `/api/briefs/${encodeURIComponent(name)}`),
+    ]);
+    if (s.status !== 200 || b.status !== 200) {
+      setStatus(`Could not open the brief: ${((b.status !== 200 ? b.body : s.body) as ApiError).message}`);
+      return;
+    }
+    const answer = b.body as BriefResponse;
+    setSchema(formSchema(s.body) as RJSFSchema);
+    setLoaded({ version: answer.version, problems: answer.problems, warnings: answer.warnings });
+    if (answer.brief === null) {
+      setNotReadable(answer.text);
+      setStatus('');
+      return;
+    }
+    history.current.reset(answer.brief);
+    setBrief(answer.brief);
+    setStatus('');
+  }, [name]);
+
+  useEffect(() => {
+    void open();
+  }, [open]);
+
+  // The preview follows the builds of this brief (brief preview's event stream).
+  useEffect(() => {
+    const events = new EventSource('/events');
+    const onBuilt = (event: MessageEvent) => {
+      const data = JSON.parse(event.data) as { brief?: string };
+      if (data.brief === name && frame.current) frame.current.src = `/output/${encodeURIComponent(name)}.html?t=${Date.now()}`;
+    };
+    events.addEventListener('built', onBuilt);
+    return () => events.close();
+  }, [name]);
+
+  const change = (next: Brief, key = '') => {
+    history.current.push(next, key);
+    setBrief(next);
+    setTick((t) => t + 1);
+  };
+  const undo = () => {
+    setBrief(history.current.undo());
+    setTick((t) => t + 1);
+  };
+  const redo = () => {
+    setBrief(history.current.redo());
+    setTick((t) => t + 1);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || dialog.current?.open) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+        event.preventDefault();
+        redo();
+      } else if (key === 's') {
+        event.preventDefault();
+        void save();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  async function save(version = loaded?.version) {
+    if (!brief || version === undefined) return;
+    setStatus('Saving…');
+    let answer: Awaited<ReturnType<typeof call<SaveResponse | SaveConflict | ApiError>>>;
+    try {
+      answer = await call<SaveResponse | SaveConflict | ApiError>('PUT', `/api/briefs/${encodeURIComponent(name)}`, { version, brief });
+    } catch (error) {
+      setStatus(`Not saved: the studio did not answer (${(error as Error).message}). Your changes are still here.`);
+      return;
+    }
+    if (answer.status === 200) {
+      const saved = answer.body as SaveResponse;
+      setLoaded({ version: saved.version, problems: saved.problems, warnings: saved.warnings });
+      const n = saved.problems.length;
+      setStatus(n === 0 ? 'Saved' : `Saved, with ${n} ${n === 1 ? 'problem' : 'problems'} to fix before it can be built`);
+    } else if (answer.status === 409) {
+      setConflict(answer.body as SaveConflict);
+      setStatus('Not saved: the brief was changed elsewhere.');
+      dialog.current?.showModal();
+    } else {
+      setStatus(`Not saved: ${(answer.body as ApiError).message}. Your changes are still here.`);
+    }
+  }
+
+  const loadOther = () => {
+    dialog.current?.close();
+    if (!conflict) return;
+    setLoaded((l) => (l ? { ...l, version: conflict.version } : l));
+    if (conflict.brief) change(conflict.brief);
+    setConflict(undefined);
+    setStatus('Loaded the version from disk (Undo brings your changes back).');
+  };
+  const keepMine = () => {
+    dialog.current?.close();
+    const version = conflict?.version;
+    setConflict(undefined);
+    void save(version);
+  };
+
+  async function sort() {
+    if (!brief) return;
+    const answer = await call<SortResponse | ApiError>('POST', '/api/sort', { brief });
+    if (answer.status !== 200) return setStatus(`Not sorted: ${(answer.body as ApiError).message}`);
+    const sorted = answer.body as SortResponse;
+    change(sorted.brief);
+    setStatus(sorted.moved.length === 0 ? 'Already newest first: nothing moved.' : `Sorted newest first: ${sorted.moved.length} moved (not saved yet).`);
+  }
+
+  async function importFile(file: File | undefined) {
+    if (!file || !brief) return;
+    const target = section || brief.sections[0]?.heading || 'Imported';
+    setStatus(`Reading ${file.name}…`);
+    const answer = await call<ImportResponse | ApiError>('POST', '/api/import', { brief, section: target, filename: file.name, content: await base64(file) });
+    if (answer.status !== 200) return setStatus(`Could not import ${file.name}: ${(answer.body as ApiError).message}`);
+    setIncoming({ ...(answer.body as ImportResponse), file: file.name, section: target });
+    setStatus('');
+  }
+  const acceptImport = () => {
+    if (!incoming) return;
+    change(incoming.brief);
+    setStatus(`Added ${incoming.added.length} from ${incoming.file} to "${incoming.section}" (not saved yet).`);
+    setIncoming(undefined);
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    void importFile(event.dataTransfer.files[0]);
+  };
+
+  const extraErrors = useMemo(() => errorTree(loaded?.problems ?? [], loaded?.warnings ?? []), [loaded]);
+  const listed = [...(loaded?.problems ?? []).map((d) => ({ ...d, kind: 'Problem' })), ...(loaded?.warnings ?? []).map((d) => ({ ...d, kind: 'Warning' }))];
+
+  return (
+    <div className="studio">
+      <header className="bar">
+        <h1>
+          Editing <span className="name">{name}</span>
+        </h1>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void save()} disabled={!brief}>
+            Save
+          </button>
+          <button type="button" onClick={undo} aria-disabled={!history.current.canUndo} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" onClick={redo} aria-disabled={!history.current.canRedo} aria-keyshortcuts="Control+Y">
+            Redo
+          </button>
+          <button type="button" onClick={() => void sort()} disabled={!brief}>
+            Sort newest first
+          </button>
+        </div>
+        <p className="status" role="status">
+          {status}
+        </p>
+      </header>
+      <div className="split">
+        <main className="editor" aria-labelledby="form-heading">
+          <h2 id="form-heading" className="visually-hidden">
+            The brief
+          </h2>
+          {listed.length > 0 && (
+            <section className="problems" aria-labelledby="problems-heading">
+              <h2 id="problems-heading">
+                {loaded?.problems.length ?? 0} problems, {loaded?.warnings.length ?? 0} warnings
+              </h2>
+              <ul>
+                {listed.map((d) => (
+                  <li key={`${d.kind}${d.pointer}${d.message}`}>
+                    <button type="button" className={`link ${d.kind.toLowerCase()}`} onClick={() => focusField(d.pointer)}>
+                      {d.kind}: {d.message}
+                      {d.line !== undefined ? ` (line ${d.line})` : ''}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {notReadable !== undefined && (
+            <section className="problems">
+              <h2>This brief is not readable JSON</h2>
+              <p>Fix it in a text editor (brief validate says where), then open it here again.</p>
+            </section>
+          )}
+          {brief && (
+            <section className="import" aria-labelledby="import-heading" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+              <h2 id="import-heading">Import references</h2>
+              <p>From a RIS, BibTeX, MEDLINE or CSL JSON export: choose the file, or drop it here.</p>
+              <label htmlFor="import-section">Into the section</label>
+              <select id="import-section" value={section || brief.sections[0]?.heading} onChange={(e) => setSection(e.target.value)}>
+                {brief.sections.map((s, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: headings may repeat while being typed
+                  <option key={i} value={s.heading}>
+                    {s.heading}
+                  </option>
+                ))}
+              </select>
+              <label htmlFor="import-file">Export file</label>
+              <input
+                id="import-file"
+                type="file"
+                accept=".ris,.bib,.nbib,.txt,.json"
+                onChange={(e) => {
+                  void importFile(e.target.files?.[0]);
+                  e.target.value = '';
+                }}
+              />
+              {incoming && (
+                <div className="incoming">
+                  <h3>
+                    {incoming.file}: {incoming.added.length} to add to "{incoming.section}", {incoming.skipped.length + incoming.problems.length} skipped
+                  </h3>
+                  {incoming.encoding && <p>{incoming.encoding}</p>}
+                  <ul>
+                    {incoming.added.map((a, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a list shown once
+                      <li key={i}>
+                        Add: {a.title}
+                        {a.date ? `, ${a.date}` : ''}
+                        {a.source ? `, ${a.source}` : ''}
+                      </li>
+                    ))}
+                    {incoming.skipped.map((s, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a list shown once
+                      <li key={`s${i}`}>
+                        Skip: {s.title} ({s.why})
+                      </li>
+                    ))}
+                    {incoming.problems.map((p, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a list shown once
+                      <li key={`p${i}`}>
+                        Skip{p.line !== undefined ? ` (line ${p.line})` : ''}: {p.message}
+                      </li>
+                    ))}
+                  </ul>
+                  <button type="button" className="primary" onClick={acceptImport} disabled={incoming.added.length === 0}>
+                    Add them
+                  </button>
+                  <button type="button" onClick={() => setIncoming(undefined)}>
+                    Cancel
+                  </button>
+                </div>
+              )}
+            </section>
+          )}
+          {schema && brief && (
+            <Form
+              schema={schema}
+              uiSchema={uiSchema}
+              formData={brief}
+              validator={validator}
+              templates={templates}
+              widgets={widgets}
+              extraErrors={extraErrors as ErrorSchema}
+              noValidate
+              showErrorList={false}
+              onChange={(event, id) => change(event.formData as Brief, id)}
+            />
+          )}
+        </main>
+        <aside className="preview" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Preview</h2>
+          <p className="hint">The HTML page as last built: it updates after each save that has no problems.</p>
+          <iframe ref={frame} title={`Preview of ${name}`} src={`/output/${encodeURIComponent(name)}.html`} />
+        </aside>
+      </div>
+      <dialog ref={dialog} aria-labelledby="conflict-heading" onClose={() => setConflict(undefined)}>
+        <h2 id="conflict-heading">This brief was changed elsewhere since you opened it</h2>
+        <p>Someone (or another program) saved the file after you opened it here. Your changes are not saved yet.</p>
+        <button type="button" onClick={loadOther}>
+          Load the other version
+        </button>
+        <button type="button" className="primary" onClick={keepMine}>
+          Keep mine and save anyway
+        </button>
+      </dialog>
+    </div>
+  );
+}
