@@ -167,18 +167,21 @@ describe('themes and templates that are broken or reach outside the project', ()
 });
 
 describe('faults while writing', () => {
-  it('a folder in the PDF’s place: both are named, neither is replaced, and the old .docx is byte-identical', async () => {
+  it('a folder in the PDF’s place: each document is named, none is replaced, and the old .docx and .html are byte-identical', async () => {
     const out = temp('unwritable');
     expect((await runBrief('build', 'tests/fixtures/valid/minimal.json', '--output', out)).code).toBe(0);
     const docx = readFileSync(join(out, 'minimal.docx'));
+    const html = readFileSync(join(out, 'minimal.html'));
     rmSync(join(out, 'minimal.pdf'));
     mkdirSync(join(out, 'minimal.pdf'));
     const result = await runBrief('build', 'tests/fixtures/valid/minimal.json', '--output', out, '--force');
     expect(result.code).toBe(1);
     expect(result.out[0]).toMatch(/minimal\.pdf {2}cannot be written: there is a folder of that name in its place; the folder is left as it is$/);
     expect(result.out[1]).toMatch(/minimal\.docx {2}not replaced either, as minimal\.pdf could not be: the previous file is unchanged$/);
-    expect(result.out[2]).toMatch(/minimal\.json: not built; the previous output, if any, is unchanged$/);
+    expect(result.out[2]).toMatch(/minimal\.html {2}not replaced either, as minimal\.pdf could not be: the previous file is unchanged$/);
+    expect(result.out[3]).toMatch(/minimal\.json: not built; the previous output, if any, is unchanged$/);
     expect(readFileSync(join(out, 'minimal.docx')).equals(docx)).toBe(true);
+    expect(readFileSync(join(out, 'minimal.html')).equals(html)).toBe(true);
     expect(readdirSync(join(out, 'minimal.pdf'))).toEqual([]);
   });
 
