@@ -6,7 +6,6 @@
  */
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiDiagnostic, ApiError, Brief, BriefResponse, ImportResponse, SaveConflict, SaveResponse, SchemaResponse, SortResponse } from '../api.js';
 import { base64, call } from './client.js';
@@ -14,8 +13,7 @@ import { formSchema, uiSchema } from './formSchema.js';
 import { History } from './history.js';
 import { errorTree, focusField } from './problems.js';
 import { templates, widgets } from './theme.js';
-
-const validator = customizeValidator({ customFormats: { richtext: () => true } });
+import { shapeValidator as validator } from './validator.js';
 
 interface Loaded {
   version: string;

@@ -8,14 +8,15 @@
  */
 type Json = Record<string, unknown>;
 
-const dropped = new Set(['errorMessage', 'richText', 'calendarDate', 'if', 'then', 'else']);
+const dropped = new Set(['errorMessage', 'calendarDate', 'if', 'then', 'else']);
 
 function clean(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(clean);
   if (node === null || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node as Json)) {
-    if (dropped.has(key)) continue;
+    // ("richText" is also the name of a definition: only the keyword, `richText: true`, goes.)
+    if (dropped.has(key) || (key === 'richText' && value === true)) continue;
     // "Printable text" is checked by the server; in a form it would only be a second pattern.
     if (key === '$ref' && value === '#/$defs/printable') continue;
     out[key] = clean(value);

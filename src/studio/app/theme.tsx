@@ -7,6 +7,7 @@ import {
   type ArrayFieldItemTemplateProps,
   ariaDescribedByIds,
   type IconButtonProps,
+  type MultiSchemaFieldTemplateProps,
   type ObjectFieldTemplateProps,
   type TemplatesType,
   type WidgetProps,
@@ -116,8 +117,19 @@ function RichTextWidget(props: WidgetProps) {
   );
 }
 
+/** A field that is one of two kinds (a paragraph or a bullet list; an entry or a note): the choice, labelled, then the field. */
+function MultiSchemaFieldTemplate(props: MultiSchemaFieldTemplateProps) {
+  return (
+    <div className="choice">
+      <label className="kind">Kind {props.selector}</label>
+      {props.optionSchemaField}
+    </div>
+  );
+}
+
 export const templates: Partial<TemplatesType> = {
   ArrayFieldItemTemplate,
+  MultiSchemaFieldTemplate,
   ObjectFieldTemplate,
   ButtonTemplates: { ...getDefaultRegistry().templates.ButtonTemplates, AddButton },
 };
