@@ -11,7 +11,7 @@ import type { ApiDiagnostic, ApiError, Brief, BriefResponse, ImportResponse, Sav
 import { base64, call } from './client.js';
 import { formSchema, uiSchema } from './formSchema.js';
 import { History } from './history.js';
-import { errorTree, focusField } from './problems.js';
+import { errorTree, fieldPointer, focusField } from './problems.js';
 import { templates, widgets } from './theme.js';
 import { shapeValidator as validator } from './validator.js';
 
@@ -213,7 +213,7 @@ export function Studio({ name }: { name: string }) {
               <ul>
                 {listed.map((d) => (
                   <li key={`${d.kind}${d.pointer}${d.message}`}>
-                    <button type="button" className={`link ${d.kind.toLowerCase()}`} onClick={() => focusField(d.pointer)}>
+                    <button type="button" className={`link ${d.kind.toLowerCase()}`} onClick={() => focusField(fieldPointer(d))}>
                       {d.kind}: {d.message}
                       {d.line !== undefined ? ` (line ${d.line})` : ''}
                     </button>
@@ -299,6 +299,7 @@ export function Studio({ name }: { name: string }) {
               widgets={widgets}
               extraErrors={extraErrors as ErrorSchema}
               noValidate
+              experimental_defaultFormStateBehavior={{ arrayMinItems: { populate: 'requiredOnly' }, emptyObjectFields: 'skipEmptyDefaults' }}
               showErrorList={false}
               onChange={(event, id) => change(event.formData as Brief, id)}
             />

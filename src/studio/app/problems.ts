@@ -9,6 +9,12 @@ export function fieldId(pointer: string): string {
   return ['root', ...parts].join('_');
 }
 
+/** The field a problem belongs beside: a missing field's own place (`"title" is missing` at an entry → its title). */
+export function fieldPointer(d: ApiDiagnostic): string {
+  const missing = /^"([^"]+)" is missing/.exec(d.message);
+  return missing ? `${d.pointer}/${missing[1]}` : d.pointer;
+}
+
 export interface ErrorTree {
   __errors?: string[];
   [key: string]: ErrorTree | string[] | undefined;
@@ -19,7 +25,7 @@ export function errorTree(problems: ApiDiagnostic[], warnings: ApiDiagnostic[]):
   const tree: ErrorTree = {};
   const add = (d: ApiDiagnostic, prefix: string) => {
     let node = tree;
-    for (const part of d.pointer.split('/').slice(1)) {
+    for (const part of fieldPointer(d).split('/').slice(1)) {
       const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
       node[key] ??= {};
       node = node[key] as ErrorTree;

@@ -121,6 +121,7 @@ function RichTextWidget(props: WidgetProps) {
 function MultiSchemaFieldTemplate(props: MultiSchemaFieldTemplateProps) {
   return (
     <div className="choice">
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the selector rjsf passes is the select it labels */}
       <label className="kind">Kind {props.selector}</label>
       {props.optionSchemaField}
     </div>

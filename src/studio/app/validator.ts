@@ -47,7 +47,7 @@ export function fits(schema: Node, value: unknown, root: Node): boolean {
 }
 
 export const shapeValidator: ValidatorType = {
-  validateFormData(formData: unknown, _schema: RJSFSchema, _custom?: CustomValidator, _transform?: unknown): ValidationData<unknown> {
+  validateFormData(_formData: unknown, _schema: RJSFSchema, _custom?: CustomValidator, _transform?: unknown): ValidationData<unknown> {
     return { errors: [], errorSchema: {} as ErrorSchema };
   },
   isValid(schema: RJSFSchema, formData: unknown, rootSchema: RJSFSchema): boolean {
