@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { main } from '../src/cli/main.js';
+import { startPreview } from '../src/preview/preview.js';
+import { defaultAppDir } from '../src/studio/server/routes.js';
 
 const brief = 'briefs/peer-support-workers-2021-01.json';
 const pdf = 'output/peer-support-workers-2021-01.pdf';
@@ -51,7 +53,38 @@ try {
     await page.screenshot({ path: `docs/images/${screen.name}.png`, timeout: 60_000 });
     await context.close();
   }
+  // brief studio's editor with the preview beside it (its front end from npm run build's dist/studio/).
+  const studio = await startPreview({
+    briefsDir: resolve('briefs'),
+    briefs: [resolve(brief)],
+    templatesRoot: resolve('templates'),
+    schemaRoot: resolve('schema'),
+    outputDir: resolve('output'),
+    out: { info: () => {}, error: (line) => console.error(line) },
+    host: '127.0.0.1',
+    port: 0,
+    studio: {
+      briefsDir: resolve('briefs'),
+      templatesRoot: resolve('templates'),
+      schemaPath: resolve('schema/brief.schema.json'),
+      appDir: defaultAppDir(resolve('.')),
+    },
+  });
+  try {
+    await studio.ready;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${studio.url}studio/peer-support-workers-2021-01`, { waitUntil: 'load', timeout: 60_000 });
+    await page.locator('#root_sections_0_entries_0_title').scrollIntoViewIfNeeded({ timeout: 60_000 });
+    await page.frameLocator('iframe').locator('h1').first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: 'docs/images/studio.png', timeout: 60_000 });
+    await context.close();
+  } finally {
+    await studio.close();
+  }
 } finally {
   await browser.close();
 }
-console.log(`wrote ${[...pages.map((p) => `docs/images/page-${p}.png`), ...screens.map((s) => `docs/images/${s.name}.png`)].join(', ')}`);
+console.log(
+  `wrote ${[...pages.map((p) => `docs/images/page-${p}.png`), ...screens.map((s) => `docs/images/${s.name}.png`), 'docs/images/studio.png'].join(', ')}`,
+);
