@@ -56,6 +56,18 @@ describe('the brief command', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('there is no briefs/ folder in');
   });
+
+  it('says so for brief watch and brief preview too, each naming itself, exit 2', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'brief-cli-'));
+    for (const [command, verb] of [
+      ['watch', 'watch'],
+      ['preview', 'preview'],
+    ]) {
+      const result = spawnBrief([command as string], cwd);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`: run brief ${command} in the project folder, or name the briefs to ${verb}`);
+    }
+  });
 });
 
 describe('brief watch from the command line', () => {

@@ -1,9 +1,8 @@
 import { join, resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { packageRoot } from '../paths.js';
-import { briefPath, NoBriefsFolderError } from '../pipeline/briefFiles.js';
 import type { Format } from '../pipeline/formats.js';
 import type { Output } from '../pipeline/output.js';
+import { untilStopped, watchedBriefs } from './watchedBriefs.js';
 import { startPreview } from '../preview/preview.js';
 import { isLoopbackName, PreviewRefused } from '../preview/server.js';
 
@@ -23,22 +22,8 @@ export interface PreviewCommandOptions {
  * are thrown for main to report (exit 3 and 2).
  */
 export async function previewCommand(paths: string[], options: PreviewCommandOptions, out: Output): Promise<number> {
-  const briefsDir = resolve('briefs');
-  if (
-    paths.length === 0 &&
-    !(await stat(briefsDir).then(
-      (s) => s.isDirectory(),
-      () => false,
-    ))
-  ) {
-    throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief preview in the project folder, or name the briefs to preview`);
-  }
-  const briefs = paths.length === 0 ? [briefsDir] : await Promise.all(paths.map((path) => briefPath(path)));
-  // Listen for Ctrl-C before anything else, so that it is never met by Node's default (an abrupt exit).
-  const stopped = new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const { briefsDir, briefs } = await watchedBriefs(paths, 'brief preview');
+  const stopped = untilStopped();
   const host = options.host ?? '127.0.0.1';
   const exposed = options.host !== undefined && !isLoopbackName(host);
   let previewing: Awaited<ReturnType<typeof startPreview>>;

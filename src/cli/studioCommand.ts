@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { briefPath, NoBriefsFolderError } from '../pipeline/briefFiles.js';
 import type { Format } from '../pipeline/formats.js';
 import type { Output } from '../pipeline/output.js';
+import { hasBriefsFolder, untilStopped } from './watchedBriefs.js';
 import { startPreview } from '../preview/preview.js';
 import { PreviewRefused } from '../preview/server.js';
 import { defaultAppDir } from '../studio/server/routes.js';
@@ -21,17 +21,11 @@ export interface StudioCommandOptions {
  */
 export async function studioCommand(paths: string[], options: StudioCommandOptions, out: Output): Promise<number> {
   const briefsDir = resolve('briefs');
-  const hasBriefs = await stat(briefsDir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-  if (!hasBriefs) throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief studio in the project folder`);
+  if (!(await hasBriefsFolder(briefsDir)))
+    throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief studio in the project folder`);
   const named = await Promise.all(paths.map((path) => briefPath(path)));
   const outside = named.filter((path) => relative(briefsDir, path).startsWith('..'));
-  const stopped = new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const stopped = untilStopped();
   let studio: Awaited<ReturnType<typeof startPreview>>;
   try {
     studio = await startPreview({

@@ -1,9 +1,8 @@
 import { join, resolve } from 'node:path';
-import { stat } from 'node:fs/promises';
 import { packageRoot } from '../paths.js';
 import { watchBriefs } from '../watch/watchBriefs.js';
-import { briefPath, NoBriefsFolderError } from '../pipeline/briefFiles.js';
 import type { Output } from '../pipeline/output.js';
+import { untilStopped, watchedBriefs } from './watchedBriefs.js';
 import type { Format } from '../pipeline/formats.js';
 
 /**
@@ -13,22 +12,8 @@ import type { Format } from '../pipeline/formats.js';
  * Resolves to the exit code.
  */
 export async function watchCommand(paths: string[], options: { output: string; format?: Format[] }, out: Output): Promise<number> {
-  const briefsDir = resolve('briefs');
-  if (
-    paths.length === 0 &&
-    !(await stat(briefsDir).then(
-      (s) => s.isDirectory(),
-      () => false,
-    ))
-  ) {
-    throw new NoBriefsFolderError(`there is no briefs/ folder in ${process.cwd()}: run brief watch in the project folder, or name the briefs to watch`);
-  }
-  const briefs = paths.length === 0 ? [briefsDir] : await Promise.all(paths.map((path) => briefPath(path)));
-  // Listen for Ctrl-C before anything else, so that it is never met by Node's default (an abrupt exit).
-  const stopped = new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const { briefsDir, briefs } = await watchedBriefs(paths, 'brief watch');
+  const stopped = untilStopped();
   const watching = watchBriefs({
     briefsDir,
     briefs,
