@@ -8,19 +8,9 @@ import type { Brief } from '../brief/types.js';
 export type { Access, BriefBlock, BulletList, ClosingNote, Entry, NoteItem, RichText, Section, SectionItem, Subsection } from '../brief/types.js';
 export type { Brief };
 
-/** One problem or warning, as the command line reports it (src/diagnostics/diagnostic.ts). */
-export interface ApiDiagnostic {
-  /** The file as the command line names it, e.g. "briefs/my-brief.json". */
-  file: string;
-  /** 1-based; absent for a problem of the file as a whole. */
-  line?: number;
-  column?: number;
-  /** JSON pointer of the value concerned ("/sections/0/entries/2/date"); "" for the file as a whole. */
-  pointer: string;
-  /** The CLI's words. */
-  message: string;
-  severity?: 'warning';
-}
+/** One problem or warning, as the command line reports it: the same record (types only, so the page's bundle takes nothing else). */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+export type ApiDiagnostic = Diagnostic;
 
 /** Any error answer (4xx, 5xx). */
 export interface ApiError {
