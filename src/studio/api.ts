@@ -4,12 +4,12 @@
  * Every error answer is an ApiError: `{ message }` in plain words.
  */
 import type { Brief } from '../brief/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export type { Access, BriefBlock, BulletList, ClosingNote, Entry, NoteItem, RichText, Section, SectionItem, Subsection } from '../brief/types.js';
 export type { Brief };
 
 /** One problem or warning, as the command line reports it: the same record (types only, so the page's bundle takes nothing else). */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 export type ApiDiagnostic = Diagnostic;
 
 /** Any error answer (4xx, 5xx). */
