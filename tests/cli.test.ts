@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, spawnBrief } from './helpers/cli.js';
+import { watchingStarted } from './helpers/waiting.js';
 
 /** The installed `brief` command, run as a user runs it: exit codes, help, and never a stack trace. */
 describe('the brief command', () => {
@@ -78,20 +79,12 @@ describe('brief watch from the command line', () => {
     mkdirSync(join(cwd, 'briefs'));
     cpSync('tests/fixtures/valid/minimal.json', join(cwd, 'briefs', 'minimal.json'));
     const child = spawn(process.execPath, [`${projectRoot}bin/brief.js`, 'watch'], { cwd });
-    let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    await new Promise<void>((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error(`no "watching" line: ${stdout}`)), 20_000);
-      child.stdout.on('data', () => {
-        if (!stdout.includes('(Ctrl-C to stop)')) return;
-        clearTimeout(timeout);
-        resolve();
-      });
-    });
-    expect(stdout).toContain('first build -> briefs/minimal.json: wrote output/minimal.pdf');
+    const watch = watchingStarted(child);
+    await watch.started;
+    expect(watch.stdout()).toContain('first build -> briefs/minimal.json: wrote output/minimal.pdf');
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
-    expect(stdout).toContain('stopped watching');
+    expect(watch.stdout()).toContain('stopped watching');
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/pipeline/buildBrief.js';
 import { type Watching, watchBriefs } from '../src/watch/watchBriefs.js';
 import { projectRoot, runBrief } from './helpers/cli.js';
+import { until as waitUntil, watchingStarted } from './helpers/waiting.js';
 
 const minimal = readFileSync('tests/fixtures/valid/minimal.json', 'utf8');
 const withTopic = (topic: string) => minimal.replace('"topic": "Test Topic"', `"topic": "${topic}"`);
@@ -46,14 +47,13 @@ describe('brief watch with paths, and warnings', () => {
     await watching.ready;
   }
 
-  async function until(condition: () => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; watcher said:\n${lines.join('\n')}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await watching?.idle();
-  }
+  const until = (condition: () => boolean, what: string) =>
+    waitUntil(
+      condition,
+      what,
+      () => lines,
+      () => watching?.idle() ?? Promise.resolve(),
+    );
 
   /** Save `text` as briefs/<name>.json and wait for its next build; the lines printed for it. */
   async function save(name: string, text: string): Promise<string[]> {
@@ -148,21 +148,14 @@ describe('brief watch <path> from the command line', () => {
     cpSync('tests/fixtures/valid/minimal.json', join(cwd, 'briefs', 'a.json'));
     cpSync('tests/fixtures/valid/minimal.json', join(cwd, 'briefs', 'b.json'));
     const child = spawn(process.execPath, [`${projectRoot}bin/brief.js`, 'watch', 'briefs/a'], { cwd });
-    let stdout = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    await new Promise<void>((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error(`no "watching" line: ${stdout}`)), 20_000);
-      child.stdout.on('data', () => {
-        if (!stdout.includes('(Ctrl-C to stop)')) return;
-        clearTimeout(timeout);
-        resolve();
-      });
-    });
+    const watch = watchingStarted(child);
+    await watch.started;
     child.kill('SIGINT');
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0);
-    const said = stdout.split('\n').map((l) => l.replace(/^\S+ {2}/, ''));
+    const said = watch
+      .stdout()
+      .split('\n')
+      .map((l) => l.replace(/^\S+ {2}/, ''));
     expect(said.filter((l) => l.startsWith('first build'))).toEqual([
       expect.stringMatching(
         /^first build -> briefs\/a\.json: wrote output\/a\.pdf \(\d+ pages, \d+ KB\), output\/a\.docx \(\d+ KB\) and output\/a\.html \(\d+ KB\) in \d+\.\d s$/,

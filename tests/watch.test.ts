@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/pipeline/buildBrief.js';
 import { watchBriefs, type Watching } from '../src/watch/watchBriefs.js';
 import { readPdf } from './helpers/pdf.js';
+import { until as waitUntil } from './helpers/waiting.js';
 
 const minimal = readFileSync('tests/fixtures/valid/minimal.json', 'utf8');
 const withTopic = (topic: string, extra = '') => minimal.replace('"topic": "Test Topic"', `"topic": "${topic}"${extra}`);
@@ -30,14 +31,13 @@ describe('brief watch', () => {
 
   const buildsOf = (name: string) => builds.filter((b) => b.brief.endsWith(`${name}.json`));
   const output = (name: string) => readFileSync(join(root, 'output', name));
-  async function until(condition: () => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; watcher said:\n${lines.join('\n')}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await watching.idle();
-  }
+  const until = (condition: () => boolean, what: string) =>
+    waitUntil(
+      condition,
+      what,
+      () => lines,
+      () => watching.idle(),
+    );
 
   beforeEach(async () => {
     root = makeProject();
