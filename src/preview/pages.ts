@@ -1,4 +1,5 @@
 import type { BriefStatus } from './briefStatus.js';
+import { NEW_BRIEF_ADDRESS } from '../studio/server/editorPage.js';
 import { DOCUMENT_KINDS, type DocumentExtension } from './documents.js';
 
 /** Text made safe to put in HTML, in text or in a quoted attribute. */
@@ -71,7 +72,7 @@ export function listPage(
   );
   const table =
     statuses.length === 0
-      ? `<p>${options.ready ? 'No briefs found to preview.' : 'The briefs are being built: they will appear here in a moment.'}</p>`
+      ? `<p>${options.ready ? `No briefs found to preview.${options.studio ? ' Start one with New brief.' : ''}` : 'The briefs are being built: they will appear here in a moment.'}</p>`
       : `<table>
 <caption>Briefs: ${statuses.length}</caption>
 <thead><tr><th scope="col">Brief</th><th scope="col">Last build</th><th scope="col">Pages</th><th scope="col">Warnings</th><th scope="col">Problems</th><th scope="col">Documents</th></tr></thead>
@@ -83,7 +84,7 @@ ${rows.join('\n')}
     'Briefs – brief preview',
     `<h1>Briefs</h1>
 <p>Each brief is built again when you save it, and these pages update by themselves. ${where}</p>
-${table}`,
+${options.studio ? `<p><a class="new-brief" href="${NEW_BRIEF_ADDRESS}">New brief</a></p>\n` : ''}${table}`,
   );
 }
 

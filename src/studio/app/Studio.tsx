@@ -9,6 +9,7 @@ import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiDiagnostic, ApiError, Brief, BriefResponse, ImportResponse, SaveConflict, SaveResponse, SchemaResponse, SortResponse } from '../api.js';
 import { base64, call } from './client.js';
+import { guessFormat, PASTE_FORMATS } from './pasteFormat.js';
 import { formSchema, uiSchema } from './formSchema.js';
 import { History } from './history.js';
 import { errorTree, fieldPointer, focusField } from './problems.js';
@@ -30,6 +31,8 @@ export function Studio({ name }: { name: string }) {
   const [conflict, setConflict] = useState<SaveConflict>();
   const [incoming, setIncoming] = useState<ImportResponse & { file: string; section: string }>();
   const [section, setSection] = useState('');
+  const [pasted, setPasted] = useState('');
+  const [pastedFormat, setPastedFormat] = useState('');
   const [, setTick] = useState(0);
   const history = useRef(new History<Brief | undefined>(undefined));
   const dialog = useRef<HTMLDialogElement>(null);
@@ -153,20 +156,33 @@ export function Studio({ name }: { name: string }) {
     setStatus(sorted.moved.length === 0 ? 'Already newest first: nothing moved.' : `Sorted newest first: ${sorted.moved.length} moved (not saved yet).`);
   }
 
-  async function importFile(file: File | undefined) {
-    if (!file || !brief) return;
+  /** Send an export to the importer (POST /api/import, as brief import reads it), and show what it would add and skip. */
+  async function importExport(filename: string, content: string, shown: string) {
+    if (!brief) return;
     const target = section || brief.sections[0]?.heading || 'Imported';
-    setStatus(`Reading ${file.name}…`);
-    const answer = await call<ImportResponse | ApiError>('POST', '/api/import', { brief, section: target, filename: file.name, content: await base64(file) });
-    if (answer.status !== 200) return setStatus(`Could not import ${file.name}: ${(answer.body as ApiError).message}`);
-    setIncoming({ ...(answer.body as ImportResponse), file: file.name, section: target });
+    setStatus(`Reading ${shown}…`);
+    const answer = await call<ImportResponse | ApiError>('POST', '/api/import', { brief, section: target, filename, content }).catch((error: Error) => ({
+      status: 0,
+      body: { message: `the studio did not answer (${error.message})` },
+    }));
+    if (answer.status !== 200) return setStatus(`Could not import ${shown}: ${(answer.body as ApiError).message}`);
+    setIncoming({ ...(answer.body as ImportResponse), file: shown, section: target });
     setStatus('');
+  }
+  async function importFile(file: File | undefined) {
+    if (file) await importExport(file.name, await base64(file), file.name);
+  }
+  async function importPasted() {
+    if (pasted.trim() === '') return setStatus('Nothing to import: paste an export into the box first.');
+    const ending = PASTE_FORMATS.find((f) => f.name === (pastedFormat || guessFormat(pasted)))?.ending ?? '.ris';
+    await importExport(`pasted${ending}`, base64(pasted), 'the pasted text');
   }
   const acceptImport = () => {
     if (!incoming) return;
     change(incoming.brief);
     setStatus(`Added ${incoming.added.length} from ${incoming.file} to "${incoming.section}" (not saved yet).`);
     setIncoming(undefined);
+    setPasted('');
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -179,6 +195,9 @@ export function Studio({ name }: { name: string }) {
   return (
     <div className="studio">
       <header className="bar">
+        <nav aria-label="Studio">
+          <a href="/">All briefs</a> <a href="/studio/">New brief</a>
+        </nav>
         <h1>
           Editing <span className="name">{name}</span>
         </h1>
@@ -231,7 +250,10 @@ export function Studio({ name }: { name: string }) {
           {brief && (
             <section className="import" aria-labelledby="import-heading" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
               <h2 id="import-heading">Import references</h2>
-              <p>From a RIS, BibTeX, MEDLINE or CSL JSON export: choose the file, or drop it here.</p>
+              <p>
+                From a RIS, BibTeX, MEDLINE or CSL JSON export: choose the file, drop it here, or paste it. You see what will be added and what skipped before
+                anything changes.
+              </p>
               <label htmlFor="import-section">Into the section</label>
               <select id="import-section" value={section || brief.sections[0]?.heading} onChange={(e) => setSection(e.target.value)}>
                 {brief.sections.map((s, i) => (
@@ -251,10 +273,37 @@ export function Studio({ name }: { name: string }) {
                   e.target.value = '';
                 }}
               />
+              <label htmlFor="import-paste">Or paste the export here</label>
+              <textarea
+                id="import-paste"
+                rows={4}
+                value={pasted}
+                aria-describedby="import-paste-help"
+                onChange={(e) => {
+                  setPasted(e.target.value);
+                  setPastedFormat('');
+                }}
+              />
+              <p id="import-paste-help" className="field-description">
+                Copy the references from your reference manager or database (RIS, BibTeX, MEDLINE or CSL JSON) and paste them.
+              </p>
+              <div className="paste-actions">
+                <label htmlFor="import-format">Format</label>
+                <select id="import-format" className="narrow" value={pastedFormat || guessFormat(pasted)} onChange={(e) => setPastedFormat(e.target.value)}>
+                  {PASTE_FORMATS.map((f) => (
+                    <option key={f.name} value={f.name}>
+                      {f.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" onClick={() => void importPasted()}>
+                  Import the pasted text
+                </button>
+              </div>
               {incoming && (
                 <div className="incoming">
                   <h3>
-                    {incoming.file}: {incoming.added.length} to add to "{incoming.section}", {incoming.skipped.length + incoming.problems.length} skipped
+                    From {incoming.file}: {incoming.added.length} to add to "{incoming.section}", {incoming.skipped.length + incoming.problems.length} skipped
                   </h3>
                   {incoming.encoding && <p>{incoming.encoding}</p>}
                   <ul>

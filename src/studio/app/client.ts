@@ -22,8 +22,15 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
 }
 
 /** A file's bytes as base64, for POST /api/import. */
-export async function base64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+export function base64(file: File): Promise<string>;
+/** Text (pasted) as the base64 of its UTF-8 bytes, for POST /api/import. */
+export function base64(text: string): string;
+export function base64(from: File | string): Promise<string> | string {
+  if (typeof from === 'string') return bytesToBase64(new TextEncoder().encode(from));
+  return from.arrayBuffer().then((buffer) => bytesToBase64(new Uint8Array(buffer)));
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
   let text = '';
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);

@@ -6,6 +6,8 @@
 import {
   type ArrayFieldItemTemplateProps,
   ariaDescribedByIds,
+  type FieldTemplateProps,
+  getUiOptions,
   type IconButtonProps,
   type MultiSchemaFieldTemplateProps,
   type ObjectFieldTemplateProps,
@@ -13,7 +15,9 @@ import {
   type WidgetProps,
 } from '@rjsf/utils';
 import { getDefaultRegistry } from '@rjsf/core';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
+import { parseBriefDate } from '../../brief/dates.js';
+import { MONTHS } from '../../brief/months.js';
 import { applyMark, type Mark } from './markup.js';
 
 const itemLabel = (uiSchema: unknown): string => {
@@ -65,12 +69,29 @@ function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
   );
 }
 
-/** An object's fields; an entry's login service only when its access is "login-required". */
+/** Whether a field is an item of a list, titled by its place ("Entry 2": formSchema.ts's `numbered`). */
+const isItem = (uiSchema: unknown) => getUiOptions(uiSchema as never).item === true;
+
+/**
+ * A field with its label; a list item's title ("Entry 2", "List item 1") without the asterisk of a
+ * required field, which an item always is, and without the description every item shares.
+ */
+function FieldTemplate(props: FieldTemplateProps) {
+  const Default = getDefaultRegistry().templates.FieldTemplate;
+  if (!isItem(props.uiSchema)) return <Default {...props} />;
+  return <Default {...props} required={false} description={undefined} />;
+}
+
+/**
+ * An object's fields; an entry's login service only when its access is "login-required". A list
+ * item (a section) has its title without an asterisk, and not the description every item shares.
+ */
 function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const Default = getDefaultRegistry().templates.ObjectFieldTemplate;
   const data = props.formData as { access?: string } | undefined;
   const properties = props.properties.filter((p) => p.name !== 'loginService' || data?.access === 'login-required');
-  return <Default {...props} properties={properties} />;
+  const item = isItem(props.uiSchema);
+  return <Default {...props} properties={properties} required={item ? false : props.required} description={item ? undefined : props.description} />;
 }
 
 /** Rich text: a text box with buttons that write the brief's inline markup around the selection. */
@@ -117,22 +138,113 @@ function RichTextWidget(props: WidgetProps) {
   );
 }
 
-/** A field that is one of two kinds (a paragraph or a bullet list; an entry or a note): the choice, labelled, then the field. */
+/**
+ * A field that is one of two kinds (a paragraph or a bullet list; an entry or a note): a plain
+ * choice labelled with what it chooses between ("Entry or note"), then the field.
+ */
 function MultiSchemaFieldTemplate(props: MultiSchemaFieldTemplateProps) {
+  const choice = getUiOptions(props.uiSchema).choice;
   return (
     <div className="choice">
       {/* biome-ignore lint/a11y/noLabelWithoutControl: the selector rjsf passes is the select it labels */}
-      <label className="kind">Kind {props.selector}</label>
+      <label className="kind">
+        <span>{typeof choice === 'string' ? choice : 'Kind'}</span> {props.selector}
+      </label>
       {props.optionSchemaField}
     </div>
   );
 }
 
+/**
+ * An entry's date: a text box that keeps what is typed ("updated 15 August 2025", "Spring 2018",
+ * "n.d."), and under it a month and a year to choose, which write "March 2020" (or "2020" with no
+ * month).
+ */
+function DateWidget(props: WidgetProps) {
+  const { id, value, onChange, onBlur, onFocus, disabled, readonly, required, schema, options } = props;
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <div className="date">
+      <input
+        id={id}
+        name={id}
+        type="text"
+        value={text}
+        required={required}
+        disabled={disabled}
+        readOnly={readonly}
+        list={schema.examples ? `${id}__examples` : undefined}
+        aria-describedby={ariaDescribedByIds(id, !!schema.examples)}
+        onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
+        onBlur={(e) => onBlur(id, e.target.value)}
+        onFocus={(e) => onFocus(id, e.target.value)}
+      />
+      {Array.isArray(schema.examples) && (
+        <datalist id={`${id}__examples`}>
+          {(schema.examples as string[]).map((example) => (
+            <option key={example} value={example} />
+          ))}
+        </datalist>
+      )}
+      <MonthYear id={id} text={text} disabled={disabled || readonly} onPick={onChange} />
+    </div>
+  );
+}
+
+/** The month and year a date's text says ("" for what it does not say). */
+function monthYearOf(text: string): { month: string; year: string } {
+  const read = parseBriefDate(text);
+  return { month: read?.month !== undefined && read.season === undefined ? (MONTHS[read.month - 1] ?? '') : '', year: read ? String(read.year) : '' };
+}
+
+/**
+ * The month and year of a date to choose, showing those of the text whenever it changes; a year is
+ * written once it has its four digits (until then it is only in the box).
+ */
+function MonthYear({ id, text, disabled, onPick }: { id: string; text: string; disabled?: boolean; onPick: (date: string) => void }) {
+  const [picked, setPicked] = useState(() => ({ text, ...monthYearOf(text) }));
+  // The text changed (typed, undone): show its month and year (React's way of adjusting state to a new prop, during render).
+  if (picked.text !== text) setPicked({ text, ...monthYearOf(text) });
+  const pick = (month: string, year: string) => {
+    const complete = /^[12][0-9]{3}$/.test(year);
+    const written = complete ? (month ? `${month} ${year}` : year) : text;
+    setPicked({ text: written, month, year });
+    if (complete) onPick(written);
+  };
+  return (
+    <fieldset className="date-picker">
+      <legend>Or choose</legend>
+      <label htmlFor={`${id}__month`}>Month</label>
+      <select id={`${id}__month`} className="narrow" value={picked.month} disabled={disabled} onChange={(e) => pick(e.target.value, picked.year)}>
+        <option value="">(no month)</option>
+        {MONTHS.map((month) => (
+          <option key={month} value={month}>
+            {month}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}__year`}>Year</label>
+      <input
+        id={`${id}__year`}
+        className="narrow"
+        type="text"
+        inputMode="numeric"
+        size={5}
+        maxLength={4}
+        value={picked.year}
+        disabled={disabled}
+        onChange={(e) => pick(picked.month, e.target.value.trim())}
+      />
+    </fieldset>
+  );
+}
+
 export const templates: Partial<TemplatesType> = {
   ArrayFieldItemTemplate,
+  FieldTemplate,
   MultiSchemaFieldTemplate,
   ObjectFieldTemplate,
   ButtonTemplates: { ...getDefaultRegistry().templates.ButtonTemplates, AddButton },
 };
 
-export const widgets = { richtext: RichTextWidget };
+export const widgets = { richtext: RichTextWidget, briefDate: DateWidget };

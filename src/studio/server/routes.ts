@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import send from 'send';
 import { type ApiContext, studioApi } from './api.js';
-import { editorPage } from './editorPage.js';
+import { editorPage, NEW_BRIEF_ADDRESS, newBriefPage } from './editorPage.js';
 
 export interface StudioContext extends ApiContext {
   /** The front end's bundle: app.js and app.css (dist/studio/, made by npm run build). */
@@ -18,14 +18,14 @@ const APP_FILES = new Set(['app.js', 'app.css']);
 
 /**
  * The studio's routes, mounted in the preview's (src/preview/routes.ts), after its host check:
- * `/studio/<name>` (the editor page), `/studio/app.js` and `/studio/app.css` (the front end's
+ * `/studio/<name>` (the editor page), `/studio/` (the New brief page), `/studio/app.js` and `/studio/app.css` (the front end's
  * bundle, from dist/studio/), and `/api/...` (api.ts). Anything else is left to the preview.
  */
 export function studioRoutes(context: StudioContext): StudioHandler {
   const api = studioApi(context);
   return async (request, response, path) => {
     if (await api.handle(request, response, path)) return true;
-    const studio = /^\/studio\/([^/]+)$/.exec(path);
+    const studio = /^\/studio\/([^/]*)$/.exec(path);
     if (!studio) return false;
     const piece = studio[1] as string;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -33,6 +33,19 @@ export function studioRoutes(context: StudioContext): StudioHandler {
       response.end('Only GET and HEAD\n');
       return true;
     }
+    const page = (body: string): true => {
+      response.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'Content-Security-Policy': context.pagePolicy,
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return true;
+    };
+    if (path === NEW_BRIEF_ADDRESS) return page(newBriefPage());
     if (APP_FILES.has(piece)) {
       send(request, `/${piece}`, { root: context.appDir, dotfiles: 'deny', index: false, cacheControl: false })
         .on('headers', (res: ServerResponse) => {
@@ -55,17 +68,7 @@ export function studioRoutes(context: StudioContext): StudioHandler {
       name = undefined;
     }
     if (name === undefined || !api.knows(name)) return false; // the preview's 404 page
-    const body = editorPage(name);
-    response.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': Buffer.byteLength(body),
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': context.pagePolicy,
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
-    return true;
+    return page(editorPage(name));
   };
 }
 
