@@ -62,7 +62,7 @@ export function listPage(
   const where = options.exposed ? 'Other computers on the network can open these pages.' : 'Only this computer can open these pages.';
   const rows = statuses.map(
     (s) => `<tr>
-<th scope="row"><a href="${briefAddress(s.name)}">${escapeHtml(s.name)}</a>${options.studio ? ` ${editLink(s.name)}` : ''}</th>
+<th scope="row"><a href="${briefAddress(s.name)}">${escapeHtml(s.name)}</a>${options.studio ? `<br>${editLink(s.name)}` : ''}</th>
 <td>${lastBuild(s)}</td>
 <td>${s.pages ?? '–'}</td>
 <td>${s.warnings.length}</td>

@@ -60,6 +60,10 @@ const PLAIN_WORDS: [path: string[], description: string][] = [
     'The references of this section in the order they are published (newest first, as a rule). A note between entries can stand among them.',
   ],
   [['$defs', 'entry', 'properties', 'title'], 'The title of the publication, exactly as published. It is printed as a link when the entry has one.'],
+  [
+    ['$defs', 'entry', 'properties', 'doi'],
+    'The publication\'s DOI (Digital Object Identifier), without "https://doi.org/", e.g. "10.1186/s12913-020-05678-9". Printed as a https://doi.org/ link: as the title\'s link when the entry has no link of its own, else after the source.',
+  ],
   [['$defs', 'entry', 'properties', 'summary'], 'What the publication says: paragraphs, and bullet lists.'],
   [
     ['$defs', 'entry', 'properties', 'access'],
