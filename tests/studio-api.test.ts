@@ -213,7 +213,7 @@ describe('brief studio: the JSON API', () => {
     expect(sorted.body.moved).toHaveLength(1);
   });
 
-  it('GET /studio/<name> is the editor shell; the bundle is served from its folder (404 when absent); the list links to it', async () => {
+  it('GET /studio/<name> is the editor shell, /studio/ the New brief page; the bundle is served from its folder (404 when absent); the list links to it', async () => {
     await start();
     const { url } = studio as Previewing;
     const page = await send(url, 'GET', '/studio/a');
@@ -229,6 +229,12 @@ describe('brief studio: the JSON API', () => {
     expect(script.type).toMatch(/javascript/);
     expect((await send(url, 'GET', '/studio/app.css')).status).toBe(404);
     expect((await send(url, 'GET', '/')).text).toContain('href="/studio/a">Edit in the studio');
+    // New brief: a link on the list to the studio's page for it, which the bundle fills in.
+    expect((await send(url, 'GET', '/')).text).toContain('<a class="new-brief" href="/studio/">New brief</a>');
+    const newPage = await send(url, 'GET', '/studio/');
+    expect(newPage.status).toBe(200);
+    expect(newPage.text).toContain('<title>New brief – brief studio</title>');
+    expect(newPage.text).toContain('<div id="studio" data-page="new-brief"></div>');
     expect((await send(url, 'GET', '/briefs/a')).text).toContain('href="/studio/a">Edit in the studio');
     // Same host checks as the preview.
     expect((await send(url, 'GET', '/api/briefs/a', undefined, { Host: 'evil.example' })).status).toBe(403);
