@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,9 +46,11 @@ describe('the Word document as LibreOffice lays out briefs made at random', () =
     for (const [i, brief] of fc.sample(briefArbitrary, { seed: SEED, numRuns: RUNS }).entries()) {
       writeFileSync(join(dir, `random-${i}.json`), JSON.stringify({ $schema: join(process.cwd(), 'schema/brief.schema.json'), ...brief }));
     }
+    // One batch build, as `brief build` of a folder does: a brief it refuses is the property test's concern.
+    await runBrief('build', dir, '--output', join(dir, 'out'));
     for (let i = 0; i < RUNS; i++) {
       const name = `random-${i}`;
-      if ((await runBrief('build', join(dir, `${name}.json`), '--output', join(dir, 'out'))).code !== 0) continue; // refused: the property test's concern
+      if (!existsSync(join(dir, 'out', `${name}.docx`))) continue;
       built.push({ name, pdf: join(dir, 'out', `${name}.pdf`), docx: join(dir, 'out', `${name}.docx`) });
     }
     const rendered = convertAllWithLibreOffice(built.map((b) => b.docx));
