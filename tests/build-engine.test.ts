@@ -123,7 +123,11 @@ describe('the build engine', () => {
       sections: unknown[];
     };
     brief.$schema = join(projectRoot, 'schema', 'brief.schema.json');
-    writeFileSync(join(root, 'briefs', 'one.json'), JSON.stringify(brief));
+    cpSync(join(projectRoot, 'tests/fixtures/valid/minimal.json'), join(root, 'briefs', 'one.json'));
+    writeFileSync(
+      join(root, 'briefs', 'one.json'),
+      readFileSync(join(root, 'briefs', 'one.json'), 'utf8').replace('"../../../schema/', `"${projectRoot}schema/`),
+    );
     brief.sections = Array.from({ length: 20 }, () => brief.sections).flat();
     writeFileSync(join(root, 'briefs', 'twenty.json'), JSON.stringify(brief, null, 2));
     const run = spawnSync(process.execPath, [join(projectRoot, 'bin', 'brief.js'), 'build', '--concurrency', '2'], { cwd: root, encoding: 'utf8' });
@@ -175,17 +179,34 @@ describe('the build engine', () => {
         readFileSync(join(copy, 'briefs', `${name}.json`), 'utf8').replace('"../../../schema/', '"../schema/'),
       );
     const run = `const { main } = await import(${JSON.stringify(join(copy, 'src', 'cli', 'main.ts'))}); process.exitCode = await main(process.argv);`;
-    for (const concurrency of ['1', '2']) {
+    // One brief at concurrency 1 is built in the command's own thread; two at concurrency 2, in two
+    // workers (one worker runs the same worker code, so it is not run a third time).
+    for (const [concurrency, names] of [
+      ['1', ['a']],
+      ['2', ['a', 'b']],
+    ] as const) {
       const output = join(copy, `output-${concurrency}`);
       const result = spawnSync(
         process.execPath,
-        ['--import', 'tsx', '--input-type=module', '-e', run, 'brief', 'build', '--concurrency', concurrency, '--output', output],
+        [
+          '--import',
+          'tsx',
+          '--input-type=module',
+          '-e',
+          run,
+          'brief',
+          'build',
+          ...names.map((name) => `briefs/${name}.json`),
+          '--concurrency',
+          concurrency,
+          '--output',
+          output,
+        ],
         { cwd: copy, encoding: 'utf8' },
       );
       expect(result.stderr).toBe('');
-      expect(result.stdout).toContain('2 briefs: 2 built, 0 unchanged (skipped), 0 failed');
-      for (const name of ['a', 'b'])
-        expect(execFileSync('pdfinfo', [join(output, `${name}.pdf`)], { encoding: 'utf8' })).toMatch(/^Creator:\s+edited brief \d/m);
+      expect(result.stdout).toContain(names.length === 1 ? '1 brief: 1 built' : '2 briefs: 2 built, 0 unchanged (skipped), 0 failed');
+      for (const name of names) expect(execFileSync('pdfinfo', [join(output, `${name}.pdf`)], { encoding: 'utf8' })).toMatch(/^Creator:\s+edited brief \d/m);
     }
   }, 120_000);
 });
