@@ -1,11 +1,12 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../src/pipeline/buildBrief.js';
 import { type Previewing, startPreview } from '../src/preview/preview.js';
 import { axeCheck, useBrowser } from './helpers/browser.js';
+import { until } from './helpers/waiting.js';
 
 /**
  * brief preview end to end, in Debian's Chromium: a brief's page follows the saves (an edit, a
@@ -24,34 +25,46 @@ const badDate = minimal.replace('"date": "March 2020"', '"date": "Mar 2020"');
 describe('brief preview in Chromium', () => {
   let root: string;
   let previewing: Previewing | undefined;
-  let builds: { result: BuildResult; at: number }[];
+  let url: string;
+  const builds: { brief: string; result: BuildResult; at: number }[] = [];
+  const lines: string[] = [];
 
-  async function start(): Promise<string> {
+  // One preview for the file (starting one loads its build and Word threads): each test writes a brief of its own.
+  beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'brief-preview-browser-'));
     cpSync('templates', join(root, 'templates'), { recursive: true });
     cpSync('schema', join(root, 'schema'), { recursive: true });
     mkdirSync(join(root, 'briefs'));
-    writeFileSync(join(root, 'briefs', 'a.json'), minimal);
-    builds = [];
-    const lines: string[] = [];
     previewing = await startPreview({
       briefsDir: join(root, 'briefs'),
       templatesRoot: join(root, 'templates'),
       schemaRoot: join(root, 'schema'),
       outputDir: join(root, 'output'),
       out: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
-      onBuilt: (_, result) => builds.push({ result, at: Date.now() }),
+      onBuilt: (briefPath, result) => builds.push({ brief: basename(briefPath, '.json'), result, at: Date.now() }),
       port: 0,
+      // Every format, as brief preview makes them: the first test checks the PDF's link and its page count, and
+      // the .docx (little time here) keeps the Word link on the pages axe checks.
     });
     await previewing.ready;
-    return previewing.url;
-  }
+    url = previewing.url;
+  }, 120_000);
 
-  afterEach(async () => {
+  afterAll(async () => {
     await previewing?.close();
     previewing = undefined;
-    rmSync(root, { recursive: true, force: true });
-  });
+    if (root) rmSync(root, { recursive: true, force: true });
+  }, 120_000);
+
+  /** briefs/<name>.json written (minimal.json), once the preview has built it. */
+  async function write(name: string): Promise<void> {
+    writeFileSync(join(root, 'briefs', `${name}.json`), minimal);
+    await until(
+      () => builds.some((b) => b.brief === name),
+      `the first build of ${name}.json`,
+      () => lines,
+    );
+  }
 
   /** Open a page of the preview, once its event stream is open (so that no build goes unseen). */
   async function open(url: string): Promise<Page> {
@@ -68,14 +81,14 @@ describe('brief preview in Chromium', () => {
     writeFileSync(join(root, 'briefs', 'a.json'), text);
     await reloaded;
     await page.locator('#live[data-state="open"]').waitFor();
-    const built = builds[count];
+    const built = builds.slice(count).find((b) => b.brief === 'a');
     expect(built, 'the page reloaded without a build').toBeDefined();
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
     return navigationStart - (built?.at ?? 0);
   }
 
   it('follows the saves: an edit, a broken save shown with its line over the last good version, and the fix', async () => {
-    const url = await start();
+    await write('a');
     const page = await open(`${url}briefs/a`);
     expect(await page.title()).toBe('a – brief preview');
     expect(await page.locator('h1').textContent()).toBe('a');
@@ -115,8 +128,8 @@ describe('brief preview in Chromium', () => {
   });
 
   it('has no WCAG 2.2 AA violations that axe finds, on the list of briefs and on a brief’s page', async () => {
-    const url = await start();
-    for (const address of [url, `${url}briefs/a`]) {
+    await write('b');
+    for (const address of [url, `${url}briefs/b`]) {
       const page = await open(address);
       const findings = await axeCheck(page);
       expect(findings.text, address).toBe('');
@@ -124,8 +137,8 @@ describe('brief preview in Chromium', () => {
     }
     // The list links to the brief's page, which links back.
     const list = await open(url);
-    await list.getByRole('link', { name: 'a', exact: true }).click();
-    await list.waitForURL(`${url}briefs/a`);
+    await list.getByRole('link', { name: 'b', exact: true }).click();
+    await list.waitForURL(`${url}briefs/b`);
     await list.getByRole('link', { name: 'All briefs' }).click();
     await list.waitForURL(url);
   });

@@ -1,11 +1,12 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Previewing, startPreview } from '../src/preview/preview.js';
 import { defaultAppDir } from '../src/studio/server/routes.js';
 import { axeCheck, useBrowser } from './helpers/browser.js';
+import { until } from './helpers/waiting.js';
 
 /**
  * brief studio's editor in Chromium (the front end of src/studio/app/, built by npm run build into
@@ -23,38 +24,26 @@ const start = `${JSON.stringify(minimal, null, 2)}\n`;
 describe('brief studio in Chromium', () => {
   let root: string;
   let studio: Previewing | undefined;
-  const file = () => join(root, 'briefs', 'a.json');
+  const lines: string[] = [];
+  /** The briefs (by name) the studio's watcher has built at least once. */
+  const built = new Set<string>();
+  /** briefs/<name>.json: each test has a brief of its own, so that none depends on another's edits or on their order. */
+  const file = (name: string) => join(root, 'briefs', `${name}.json`);
 
-  /** The studio over a new project with briefs/a.json, and the editor of `brief` ("a" unless said) open in a page. */
-  async function open(brief = 'a', before?: (url: string) => Promise<void>): Promise<Page> {
-    await serve();
-    await before?.((studio as Previewing).url);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${(studio as Previewing).url}studio/${brief}`);
-    await page
-      .locator('#root_sections_0_entries_0_title')
-      .waitFor()
-      .catch((e) => {
-        throw new Error(`the form did not appear: ${errors.join('; ')} ${e}`);
-      });
-    return page;
-  }
-
-  async function serve(): Promise<void> {
+  // One studio for the file, over one project (starting a studio loads its build and Word threads):
+  // each test writes its own brief into the shared briefs/ folder.
+  beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'brief-studio-browser-'));
     cpSync('templates', join(root, 'templates'), { recursive: true });
     cpSync('schema', join(root, 'schema'), { recursive: true });
     mkdirSync(join(root, 'briefs'));
-    writeFileSync(file(), start);
-    const lines: string[] = [];
     studio = await startPreview({
       briefsDir: join(root, 'briefs'),
       templatesRoot: join(root, 'templates'),
       schemaRoot: join(root, 'schema'),
       outputDir: join(root, 'output'),
       out: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
+      onBuilt: (briefPath) => built.add(basename(briefPath, '.json')),
       port: 0,
       // The web page alone: what the editor's preview shows (a PDF and .docx would only slow each test).
       formats: ['html'],
@@ -66,18 +55,47 @@ describe('brief studio in Chromium', () => {
       },
     });
     await studio.ready;
-  }
+  }, 120_000);
 
-  afterEach(async () => {
+  afterAll(async () => {
     await studio?.close();
     studio = undefined;
-    rmSync(root, { recursive: true, force: true });
-  });
+    if (root) rmSync(root, { recursive: true, force: true });
+  }, 120_000);
+
+  /**
+   * briefs/<name>.json written (the two-entry brief), once the studio has built it (the studio
+   * edits the briefs the preview has built), and its editor open in a page.
+   */
+  async function open(name: string): Promise<Page> {
+    writeFileSync(file(name), start);
+    await until(
+      () => built.has(name),
+      `the first build of ${name}.json`,
+      () => lines,
+    );
+    return edit(name);
+  }
+
+  /** The editor of the brief called `name` open in a page. */
+  async function edit(name: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${(studio as Previewing).url}studio/${name}`);
+    await page
+      .locator('#root_sections_0_entries_0_title')
+      .waitFor()
+      .catch((e) => {
+        throw new Error(`the form did not appear: ${errors.join('; ')} ${e}`);
+      });
+    return page;
+  }
 
   const entry = (page: Page, n: number) => page.getByRole('group', { name: `Entry ${n} of 2` });
 
   it('saves typed text, a bold word and a keyboard reordering exactly', async () => {
-    const page = await open();
+    const page = await open('saves');
     const title = page.locator('#root_sections_0_entries_1_title');
     await title.fill('');
     await title.pressSequentially('The "new" report – 2020');
@@ -96,7 +114,7 @@ describe('brief studio in Chromium', () => {
       .filter({ hasText: /^Saved$/ })
       .waitFor();
 
-    const text = readFileSync(file(), 'utf8');
+    const text = readFileSync(file('saves'), 'utf8');
     expect(text).toContain('"title": "The \\"new\\" report – 2020"');
     const saved = JSON.parse(text);
     const expected = structuredClone(minimal);
@@ -108,7 +126,7 @@ describe('brief studio in Chromium', () => {
   });
 
   it('shows a problem beside its field and in the list, which moves focus to it', async () => {
-    const page = await open();
+    const page = await open('problem');
     await page.locator('#root_sections_0_entries_0_title').fill('');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const listed = page.locator('.problems li button').filter({ hasText: /title/i });
@@ -127,8 +145,8 @@ describe('brief studio in Chromium', () => {
   });
 
   it('says when the file changed on disk since the page opened, and can keep mine', async () => {
-    const page = await open();
-    writeFileSync(file(), start.replace('Test Topic', 'Changed elsewhere'));
+    const page = await open('conflict');
+    writeFileSync(file('conflict'), start.replace('Test Topic', 'Changed elsewhere'));
     await page.locator('#root_topic').fill('Mine');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'This brief was changed elsewhere since you opened it' });
@@ -138,7 +156,7 @@ describe('brief studio in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: /^Saved$/ })
       .waitFor();
-    expect(JSON.parse(readFileSync(file(), 'utf8')).topic).toBe('Mine');
+    expect(JSON.parse(readFileSync(file('conflict'), 'utf8')).topic).toBe('Mine');
   });
 
   const status = (page: Page) => page.getByRole('status');
@@ -150,16 +168,14 @@ describe('brief studio in Chromium', () => {
   it('keeps the edit in the page and says why when the save cannot be written, and saves it once it can', async () => {
     // A brief made in the studio (as New brief makes it), whose file is then replaced by a folder,
     // as tests/studio-api.test.ts's 500 does: the studio knows the brief whatever the watcher saw meanwhile.
-    const made = join('briefs', 'made-here.json');
-    const page = await open('made-here', async (url) => {
-      const answer = await fetch(`${url}api/briefs`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: 'made-here', title: 'Made here' }),
-      });
-      expect(answer.status).toBe(201);
+    const answer = await fetch(`${(studio as Previewing).url}api/briefs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'made-here', title: 'Made here' }),
     });
-    const path = join(root, made);
+    expect(answer.status).toBe(201);
+    const page = await edit('made-here');
+    const path = file('made-here');
     const original = readFileSync(path);
     await page.locator('#root_topic').fill('My unsaved topic');
     rmSync(path);
@@ -181,7 +197,7 @@ describe('brief studio in Chromium', () => {
   });
 
   it('undoes and redoes changes, with the buttons and with Ctrl+Z and Ctrl+Y', async () => {
-    const page = await open();
+    const page = await open('undo');
     const topic = page.locator('#root_topic');
     const author = page.locator('#root_author');
     await topic.fill('Changed topic');
@@ -197,13 +213,13 @@ describe('brief studio in Chromium', () => {
     expect(await author.inputValue()).toBe('A. Person');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
-    expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ topic: 'Changed topic', author: 'A. Person' });
+    expect(JSON.parse(readFileSync(file('undo'), 'utf8'))).toMatchObject({ topic: 'Changed topic', author: 'A. Person' });
     await page.keyboard.press('Control+y');
     expect(await author.inputValue()).toBe('Changed author');
   });
 
   it('sorts a section newest first, saying what moved', async () => {
-    const page = await open();
+    const page = await open('sort');
     // "Second report" (2019) becomes the newest.
     await page.locator('#root_sections_0_entries_1_date').fill('2021');
     await page.getByRole('button', { name: 'Sort newest first' }).click();
@@ -215,7 +231,7 @@ describe('brief studio in Chromium', () => {
   });
 
   it('imports pasted references, showing what will be added and what skipped and why before adding them', async () => {
-    const page = await open();
+    const page = await open('import');
     await page
       .getByLabel('Or paste the export here')
       .fill(
@@ -249,7 +265,7 @@ describe('brief studio in Chromium', () => {
   });
 
   it('reloads the preview beside the form after a save', async () => {
-    const page = await open();
+    const page = await open('reload');
     const heading = page.frameLocator('iframe').locator('h1').first();
     await expect.poll(() => heading.textContent()).toBe('Evidence Brief: Test Topic');
     await page.locator('#root_topic').fill('Reloaded Topic');
@@ -259,7 +275,7 @@ describe('brief studio in Chromium', () => {
   });
 
   it('picks a month and year for a date, keeping a date typed in another form as typed', async () => {
-    const page = await open();
+    const page = await open('dates');
     const date = page.locator('#root_sections_0_entries_1_date');
     expect(await page.locator('#root_sections_0_entries_1_date__year').inputValue()).toBe('2019');
     expect(await page.locator('#root_sections_0_entries_1_date__month').inputValue()).toBe('');
@@ -274,11 +290,11 @@ describe('brief studio in Chromium', () => {
     await date.fill('Spring 2018');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
-    expect(JSON.parse(readFileSync(file(), 'utf8')).sections[0].entries[1].date).toBe('Spring 2018');
+    expect(JSON.parse(readFileSync(file('dates'), 'utf8')).sections[0].entries[1].date).toBe('Spring 2018');
   });
 
   it("shows list items by their place and the page in an editor's words, not JSON's", async () => {
-    const page = await open();
+    const page = await open('words');
     const labels = await page.locator('.editor label, .editor legend').allTextContents();
     expect(labels).toEqual(expect.arrayContaining(['Section 1', 'Entry 1', 'Entry 2', 'Paragraph 1', 'Bullet list 2', 'List item 1']));
     expect(await page.locator('.kind > span').allTextContents()).toEqual(expect.arrayContaining(['Entry or note', 'Paragraph or bullet list']));
@@ -290,7 +306,7 @@ describe('brief studio in Chromium', () => {
   });
 
   it('has no WCAG 2.2 AA violation (axe): the list with New brief, the New brief page, and the editor with its picker, login service and import', async () => {
-    const page = await open();
+    const page = await open('axe');
     const check = async (where: string) => {
       const found = await axeCheck(page);
       expect(found.count, `${where}:\n${found.text}`).toBe(0);
