@@ -2,14 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { monthAndYear } from '../src/brief/months.js';
 import type { Brief } from '../src/brief/types.js';
 import { buildBrief } from '../src/pipeline/buildBrief.js';
 import { createBuildContext } from '../src/pipeline/buildContext.js';
 import { asRead, briefArbitrary, squeeze, textsOf } from './helpers/briefArbitraries.js';
-import { all, paragraphText, readDocx } from './helpers/docx.js';
+import { all, attr, pageReferences, paragraphText, readDocx, styleOf } from './helpers/docx.js';
 import { readHtml, text as htmlText } from './helpers/html.js';
+import { convertAllWithLibreOffice } from './helpers/libreoffice.js';
 import { readPdf, type OutlineEntry } from './helpers/pdf.js';
 
 /**
@@ -18,10 +19,12 @@ import { readPdf, type OutlineEntry } from './helpers/pdf.js';
  * tests/helpers/briefArbitraries.ts (what it varies, and why, is said there).
  *
  * `npm test` runs a fixed number of briefs with a fixed seed, so a failure is reproducible;
- * BRIEF_PROPERTY_RUNS=500 (and BRIEF_PROPERTY_SEED=n for a new sample) runs more.
+ * BRIEF_PROPERTY_RUNS=500 (and BRIEF_PROPERTY_SEED=n for a new sample) runs more. The Word
+ * documents of the first BRIEF_DOCX_PAGES_RUNS (default 14) are then laid out by LibreOffice.
  */
 const runs = Number(process.env.BRIEF_PROPERTY_RUNS ?? 14);
 const seed = Number(process.env.BRIEF_PROPERTY_SEED ?? 20_261_129);
+const laidOutByLibreOffice = Number(process.env.BRIEF_DOCX_PAGES_RUNS ?? 14);
 
 const work = mkdtempSync(join(tmpdir(), 'brief-property-'));
 const context = createBuildContext({ outputDir: join(work, 'out') });
@@ -45,6 +48,9 @@ function bodyText(pages: string[], header: string, footer: string): string {
     .join('');
 }
 
+/** The briefs the property built, in the order it made them: what LibreOffice lays out below. */
+const built: { name: string; pdf: string; docx: string }[] = [];
+
 describe('property: every valid brief prints whole and right', () => {
   it('builds; every text of the brief is in the PDF and the Word document, and in the web page in order; each contents number is its heading page', async () => {
     let run = 0;
@@ -55,6 +61,7 @@ describe('property: every valid brief prints whole and right', () => {
         writeFileSync(path, JSON.stringify(brief, null, 2));
         const result = await buildBrief({ path, file: path }, context);
         expect(result.ok, JSON.stringify(result.ok ? '' : result.diagnostics)).toBe(true);
+        if (built.length < laidOutByLibreOffice) built.push({ name, pdf: join(work, 'out', `${name}.pdf`), docx: join(work, 'out', `${name}.docx`) });
 
         const pdf = await readPdf(join(work, 'out', `${name}.pdf`));
         const header = `${brief.series}: ${brief.topic}`
@@ -114,4 +121,76 @@ describe('property: every valid brief prints whole and right', () => {
       { numRuns: runs, seed, endOnFailure: process.env.BRIEF_PROPERTY_QUICK === '1' },
     );
   }, 600_000);
+});
+
+/**
+ * The numbers a .docx shows on opening (its contents page's PAGEREF results and the footer's
+ * NUMPAGES, written from the PDF's layout) are the pages its own layout gives, on the briefs the
+ * property built above (the same documents, not built again): LibreOffice lays each out, in one
+ * run, and its PDF's bookmarks (made from the headings) say where each heading landed. Briefs of
+ * 3-30 pages. Without the Word writer's page breaks (pageBreaks.ts) it fails on four of them.
+ */
+describe('the Word document as LibreOffice lays out briefs made at random', () => {
+  interface Checked {
+    name: string;
+    pdfPages: number;
+    wordPages: number;
+    numPages: number;
+    /** Each contents line: its heading, the number the .docx carries, LibreOffice's page for the heading. */
+    lines: { heading: string; carried: number; placed: number | undefined }[];
+  }
+  const checked: Checked[] = [];
+  /** A title as both documents give it: no zero-width spaces or soft hyphens, white space as one space. */
+  const title = (text: string) =>
+    text
+      .replace(/[\u200b\u00ad]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  beforeAll(async () => {
+    if (built.length === 0) throw new Error('the property test above builds the documents this checks: run the whole file');
+    const rendered = convertAllWithLibreOffice(built.map((b) => b.docx));
+    for (const [i, { name, pdf, docx }] of built.entries()) {
+      const word = await readPdf(rendered[i] as string);
+      const pdfPages = (await readPdf(pdf)).pages.length;
+      if (pdfPages < 3 || pdfPages > 30) continue;
+      const read = await readDocx(docx);
+      const numPages = all(
+        read.parts.filter((p) => /^word\/footer\d*\.xml$/.test(p)).flatMap((p) => read.part(p)),
+        'w:fldSimple',
+      )
+        .filter((f) => /NUMPAGES/.test(attr(f, 'w:instr') ?? ''))
+        .map((f) => Number(paragraphText(f)));
+      // LibreOffice's bookmarks in reading order; each contents line is matched to the next with its title.
+      const placed = flatten(word.outline).map((b) => ({ title: title(b.title), page: b.page }));
+      let from = 0;
+      const lines = all(read.document, 'w:p')
+        .filter((p) => ['TOC1', 'TOC2'].includes(styleOf(p) ?? ''))
+        .map((p) => {
+          const [reference] = pageReferences(p);
+          const text = paragraphText(p);
+          const heading = title(text.slice(0, text.length - (reference?.result.length ?? 0)));
+          const at = placed.findIndex((b, j) => j >= from && b.title === heading);
+          if (at >= 0) from = at + 1;
+          return { heading, carried: Number(reference?.result), placed: placed[at]?.page };
+        });
+      checked.push({ name, pdfPages, wordPages: word.pages.length, numPages: numPages[0] ?? NaN, lines });
+    }
+  }, 300_000);
+
+  it('renders at least 10 briefs of 3 to 30 pages', () => {
+    expect(checked.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('shows on every contents line the page where LibreOffice puts that heading', () => {
+    const wrong = checked.flatMap((c) =>
+      c.lines.filter((l) => l.carried !== l.placed).map((l) => `${c.name}: "${l.heading}" carries ${l.carried}, LibreOffice puts it on ${l.placed}`),
+    );
+    expect(wrong).toEqual([]);
+    expect(checked.reduce((n, c) => n + c.lines.length, 0)).toBeGreaterThan(checked.length);
+  });
+
+  it('has as many pages in LibreOffice as its footer says, and as the PDF has', () => {
+    expect(checked.map((c) => [c.name, c.wordPages, c.numPages])).toEqual(checked.map((c) => [c.name, c.pdfPages, c.pdfPages]));
+  });
 });

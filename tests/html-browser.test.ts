@@ -225,11 +225,19 @@ describe("the Nurse Retention brief's HTML page in Chromium", () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'brief-html-browser-'));
-    // The brief as it is, and a copy whose note has a long address and a long word (on the page and in print).
+    // The brief as it is, and a copy whose note has a long address and a long word (on the page and in print): web pages only, all these tests open.
     const brief = readBrief('briefs/nurse-retention-2026-11.json');
     const longWords = { ...brief, note: [...(brief.note ?? []), `See [${longAddress}](${longAddress}) on ${longWord}.`] };
     writeFileSync(join(dir, 'long-words.json'), JSON.stringify(longWords, null, 2));
-    const { code, out, err } = await runBrief('build', 'briefs/nurse-retention-2026-11.json', join(dir, 'long-words.json'), '--output', dir);
+    const { code, out, err } = await runBrief(
+      'build',
+      'briefs/nurse-retention-2026-11.json',
+      join(dir, 'long-words.json'),
+      '--output',
+      dir,
+      '--format',
+      'html',
+    );
     expect(code, [...out, ...err].join('\n')).toBe(0);
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -12,7 +12,7 @@ import { makeReproducible } from './engine/reproducible.js';
  * much smaller; the footer stays where it is). Word breaks its pages where the PDF's begin
  * (pageBreaks.ts), so it must never need to break sooner: whatever fills a PDF page must fit
  * Word's. Word and LibreOffice round each line and space to twips and lay out a little taller
- * than pdfmake (measured: see tests/docx-pages.test.ts); this covers that with room to spare.
+ * than pdfmake (measured: see tests/documents.property.test.ts); this covers that with room to spare.
  */
 export const WORD_FRAME_EXTRA = 20;
 

@@ -15,7 +15,7 @@ import type { TextPlace } from '../../../document/types.js';
  * starts; it assumes of pdfmake 0.3.11 that the Renderer's `renderPages` gets every laid-out
  * page, whose `items` are in reading order, a text line being `{ type: 'line', item }` with
  * `item.inlines` its words (checked by tests/pdf-internals.test.ts and, end to end, by
- * tests/docx-pages.test.ts, which fails if a page start is misplaced).
+ * tests/documents.property.test.ts, which fails if a page start is misplaced).
  */
 export class PageStartLog {
   private reported = false;
