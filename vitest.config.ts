@@ -1,18 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Test files that replace a module or a function of another (vi.mock, vi.spyOn), or that start
- * processes whose ids must not be seen by another file: each runs in a fresh process of its own.
+ * Test files that replace a module with vi.mock: each runs in a fresh process of its own, where
+ * the program's modules are loaded after the replacement. Vitest runs these first, then the rest.
  */
 const ownProcess = [
-  'tests/batch.test.ts',
   'tests/debug.test.ts',
   'tests/disk-full.test.ts',
-  'tests/docx-internals.test.ts',
   'tests/docx-thread-failure.test.ts',
   'tests/file-faults.test.ts',
   'tests/html-formats.test.ts',
-  'tests/pdf-internals.test.ts',
   'tests/replace-together.test.ts',
 ];
 
