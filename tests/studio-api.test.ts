@@ -162,16 +162,21 @@ describe('brief studio: the JSON API', () => {
     expect(failed.body.message).not.toMatch(/\n\s+at /);
   });
 
-  it('POST /api/briefs creates the file brief new makes, which the watcher then builds; 409 for an existing name, 400 for a bad one', async () => {
+  it('POST /api/briefs creates the file brief new makes (with --standard-sections when asked), which the watcher then builds; 409 for an existing name, 400 for a bad one', async () => {
     await start();
     const made = await json<{ name: string }>('POST', '/api/briefs', { name: 'fresh', title: 'Fresh topic' });
     expect(made).toMatchObject({ status: 201, body: { name: 'fresh' } });
+    const standard = await json<{ name: string }>('POST', '/api/briefs', { name: 'usual', title: 'Usual topic', standardSections: true });
+    expect(standard).toMatchObject({ status: 201, body: { name: 'usual' } });
+    expect((await json('POST', '/api/briefs', { name: 'other', title: 'Other', standardSections: 'yes' })).status).toBe(400);
     const cwd = mkdtempSync(join(tmpdir(), 'brief-new-'));
     const previous = process.cwd();
     try {
       process.chdir(cwd);
       expect((await runBrief('new', 'fresh', '--title', 'Fresh topic')).code).toBe(0);
       expect(readFileSync(join(root, 'briefs', 'fresh.json'), 'utf8')).toBe(readFileSync(join(cwd, 'briefs', 'fresh.json'), 'utf8'));
+      expect((await runBrief('new', 'usual', '--title', 'Usual topic', '--standard-sections')).code).toBe(0);
+      expect(readFileSync(join(root, 'briefs', 'usual.json'), 'utf8')).toBe(readFileSync(join(cwd, 'briefs', 'usual.json'), 'utf8'));
     } finally {
       process.chdir(previous);
       rmSync(cwd, { recursive: true, force: true });

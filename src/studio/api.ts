@@ -61,6 +61,8 @@ export interface NewBriefRequest {
   /** Lower-case letters, digits and hyphens (400 otherwise; 409 if it exists). */
   name: string;
   title: string;
+  /** The team's standard sections, empty, as `brief new --standard-sections`; else one section with an example entry. */
+  standardSections?: boolean;
 }
 
 /** POST /api/briefs → 201. */

@@ -22,13 +22,14 @@ export function NewBrief() {
   const [typedName, setTypedName] = useState<string>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [standardSections, setStandardSections] = useState(false);
   const name = typedName ?? suggestedName(topic);
 
   async function create(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setStatus('Creating…');
-    const answer = await call<NewBriefResponse | ApiError>('POST', '/api/briefs', { name, title: topic }).catch((error: Error) => ({
+    const answer = await call<NewBriefResponse | ApiError>('POST', '/api/briefs', { name, title: topic, standardSections }).catch((error: Error) => ({
       status: 0,
       body: { message: `the studio did not answer (${error.message})` },
     }));
@@ -53,9 +54,7 @@ export function NewBrief() {
       </header>
       <main className="new-brief">
         <h1>New brief</h1>
-        <p>
-          It starts as <code>brief new</code> starts one: the team's usual top matter, one section with an example entry to replace, and the closing note.
-        </p>
+        <p>It starts as brief new starts one: the team's usual top matter, the sections you choose below, and the closing note.</p>
         <form onSubmit={(e) => void create(e)}>
           <div className="form-group">
             <label htmlFor="new-topic">Topic</label>
@@ -71,6 +70,16 @@ export function NewBrief() {
             </p>
             <input id="new-name" type="text" required value={name} aria-describedby="new-name-help" onChange={(e) => setTypedName(e.target.value)} />
           </div>
+          <fieldset className="form-group">
+            <legend>Start with</legend>
+            <label>
+              <input type="radio" name="start" checked={!standardSections} onChange={() => setStandardSections(false)} /> One section with an example entry to
+              replace
+            </label>
+            <label>
+              <input type="radio" name="start" checked={standardSections} onChange={() => setStandardSections(true)} /> The team's standard sections, empty
+            </label>
+          </fieldset>
           <button type="submit" className="primary" disabled={busy}>
             Create and open
           </button>

@@ -226,7 +226,7 @@ export function Studio({ name }: { name: string }) {
           </h2>
           {listed.length > 0 && (
             <section className="problems" aria-labelledby="problems-heading">
-              <h2 id="problems-heading">
+              <h2 id="problems-heading" className={(loaded?.problems.length ?? 0) === 0 ? 'warnings-only' : undefined}>
                 {loaded?.problems.length ?? 0} problems, {loaded?.warnings.length ?? 0} warnings
               </h2>
               <ul>

@@ -118,16 +118,17 @@ export function studioApi(context: ApiContext) {
 
   async function newBrief(request: IncomingMessage, json: Json): Promise<void> {
     const body = await readJsonBody(request);
-    const { name, title } = body;
+    const { name, title, standardSections = false } = body;
     if (typeof name !== 'string' || !NAME.test(name))
       throw new ApiFault(
         400,
         `"${String(name ?? '')}" cannot be a brief's name: use lower-case letters, digits and hyphens, e.g. "nursing-associates-2026-11"`,
       );
     if (typeof title !== 'string' || title.trim() === '') throw new ApiFault(400, 'a new brief needs a title (its topic)');
+    if (typeof standardSections !== 'boolean') throw new ApiFault(400, 'standardSections is true or false: start with the standard sections or not');
     const path = resolve(context.briefsDir, `${name}.json`);
     try {
-      await createBrief(path, title, context.templatesRoot);
+      await createBrief(path, title, context.templatesRoot, new Date(), { standardSections });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST')
         throw new ApiFault(409, `${displayPath(path)} already exists; a new brief never replaces one: choose another name`);
