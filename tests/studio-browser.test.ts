@@ -218,6 +218,37 @@ describe('brief studio in Chromium', () => {
     expect(await author.inputValue()).toBe('Changed author');
   });
 
+  it('says when there are unsaved changes, asks before leaving with them, and duplicates an entry', async () => {
+    const page = await open('unsaved');
+    // Opened, nothing changed: nothing to save.
+    await expect.poll(() => status(page).textContent()).toBe('');
+    await page.getByRole('group', { name: 'Entry 2 of 2' }).getByRole('button', { name: 'Duplicate entry' }).click();
+    await status(page).filter({ hasText: 'Unsaved changes' }).waitFor();
+    expect(await page.locator('#root_sections_0_entries_2_title').inputValue()).toBe('Second report');
+    // Leaving now: the browser asks first; staying keeps the page and its changes.
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.type();
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'All briefs' }).click();
+    await expect.poll(() => asked).toBe('beforeunload');
+    expect(page.url()).toMatch(/\/studio\/unsaved$/);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await status(page)
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+    expect(JSON.parse(readFileSync(file('unsaved'), 'utf8')).sections[0].entries.map((e: { title: string }) => e.title)).toEqual([
+      'A report',
+      'Second report',
+      'Second report',
+    ]);
+    // Saved: leaving asks nothing.
+    page.on('dialog', (d) => void d.dismiss().then(() => expect.fail(`asked "${d.type()}" with nothing unsaved`)));
+    await page.getByRole('link', { name: 'All briefs' }).click();
+    await page.waitForURL(/\/$/);
+  });
+
   it('sorts a section newest first, saying what moved', async () => {
     const page = await open('sort');
     // "Second report" (2019) becomes the newest.

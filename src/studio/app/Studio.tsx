@@ -22,6 +22,9 @@ interface Loaded {
   warnings: ApiDiagnostic[];
 }
 
+/** "1 problem", "2 problems". */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function Studio({ name }: { name: string }) {
   const [schema, setSchema] = useState<RJSFSchema>();
   const [brief, setBrief] = useState<Brief>();
@@ -37,6 +40,8 @@ export function Studio({ name }: { name: string }) {
   const history = useRef(new History<Brief | undefined>(undefined));
   const dialog = useRef<HTMLDialogElement>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  /** The brief as on disk (as opened, last saved or loaded from disk), as JSON: the page has unsaved changes when it differs. */
+  const onDisk = useRef('');
 
   const open = useCallback(async () => {
     const [s, b] = await Promise.all([
@@ -56,6 +61,7 @@ export function Studio({ name }: { name: string }) {
       return;
     }
     history.current.reset(answer.brief);
+    onDisk.current = JSON.stringify(answer.brief);
     setBrief(answer.brief);
     setStatus('');
   }, [name]);
@@ -120,6 +126,7 @@ export function Studio({ name }: { name: string }) {
     }
     if (answer.status === 200) {
       const saved = answer.body as SaveResponse;
+      onDisk.current = JSON.stringify(brief);
       setLoaded({ version: saved.version, problems: saved.problems, warnings: saved.warnings });
       const n = saved.problems.length;
       setStatus(n === 0 ? 'Saved' : `Saved, with ${n} ${n === 1 ? 'problem' : 'problems'} to fix before it can be built`);
@@ -136,7 +143,10 @@ export function Studio({ name }: { name: string }) {
     dialog.current?.close();
     if (!conflict) return;
     setLoaded((l) => (l ? { ...l, version: conflict.version } : l));
-    if (conflict.brief) change(conflict.brief);
+    if (conflict.brief) {
+      onDisk.current = JSON.stringify(conflict.brief);
+      change(conflict.brief);
+    }
     setConflict(undefined);
     setStatus('Loaded the version from disk (Undo brings your changes back).');
   };
@@ -189,6 +199,18 @@ export function Studio({ name }: { name: string }) {
     void importFile(event.dataTransfer.files[0]);
   };
 
+  const unsaved = useMemo(() => brief !== undefined && JSON.stringify(brief) !== onDisk.current, [brief, loaded]);
+  // Leaving or reloading the page with changes not saved asks first (the browser's own question).
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
+
   const extraErrors = useMemo(() => errorTree(loaded?.problems ?? [], loaded?.warnings ?? []), [loaded]);
   const listed = [...(loaded?.problems ?? []).map((d) => ({ ...d, kind: 'Problem' })), ...(loaded?.warnings ?? []).map((d) => ({ ...d, kind: 'Warning' }))];
 
@@ -216,7 +238,7 @@ export function Studio({ name }: { name: string }) {
           </button>
         </div>
         <p className="status" role="status">
-          {status}
+          {unsaved && (status === '' || status.startsWith('Saved')) ? 'Unsaved changes' : status}
         </p>
       </header>
       <div className="split">
@@ -227,7 +249,7 @@ export function Studio({ name }: { name: string }) {
           {listed.length > 0 && (
             <section className="problems" aria-labelledby="problems-heading">
               <h2 id="problems-heading" className={(loaded?.problems.length ?? 0) === 0 ? 'warnings-only' : undefined}>
-                {loaded?.problems.length ?? 0} problems, {loaded?.warnings.length ?? 0} warnings
+                {count(loaded?.problems.length ?? 0, 'problem')}, {count(loaded?.warnings.length ?? 0, 'warning')}
               </h2>
               <ul>
                 {listed.map((d) => (

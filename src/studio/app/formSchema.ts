@@ -118,7 +118,7 @@ const entry = {
 };
 
 const entries = {
-  'ui:options': { itemLabel: 'entry' },
+  'ui:options': { itemLabel: 'entry', copyable: true },
   items: numbered((item) => (typeof item === 'object' && item !== null && 'note' in item ? 'Note' : 'Entry'), {
     'ui:options': { choice: 'Entry or note' },
     anyOf: [entry, { 'ui:label': false, note: blocks }],
@@ -132,12 +132,12 @@ export const uiSchema = {
   about: {},
   note: blocks,
   sections: {
-    'ui:options': { itemLabel: 'section' },
+    'ui:options': { itemLabel: 'section', copyable: true },
     items: numbered(() => 'Section', {
       note: blocks,
       entries,
       subsections: {
-        'ui:options': { itemLabel: 'subsection' },
+        'ui:options': { itemLabel: 'subsection', copyable: true },
         items: numbered(() => 'Subsection', { note: blocks, entries }),
       },
     }),

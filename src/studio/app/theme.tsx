@@ -61,8 +61,8 @@ function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
         <div className="item-buttons">
           {(b.hasMoveUp || b.hasMoveDown) && button('Up', `Move ${label} up`, b.hasMoveUp && !b.disabled, b.onMoveUpItem, 'move-up')}
           {(b.hasMoveUp || b.hasMoveDown) && button('Down', `Move ${label} down`, b.hasMoveDown && !b.disabled, b.onMoveDownItem, 'move-down')}
-          {b.hasCopy && button('Duplicate', `Duplicate ${label}`, !b.disabled, b.onCopyItem, 'copy')}
-          {b.hasRemove && button('Remove', `Remove ${label}`, !b.disabled, b.onRemoveItem, 'remove')}
+          {b.hasCopy && button(`Duplicate ${label}`, `Duplicate ${label}`, !b.disabled, b.onCopyItem, 'copy')}
+          {b.hasRemove && button(`Remove ${label}`, `Remove ${label}`, !b.disabled, b.onRemoveItem, 'remove')}
         </div>
       )}
     </div>
