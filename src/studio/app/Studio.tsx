@@ -41,7 +41,7 @@ export function Studio({ name }: { name: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   /** The brief as on disk (as opened, last saved or loaded from disk), as JSON: the page has unsaved changes when it differs. */
-  const onDisk = useRef('');
+  const [onDisk, setOnDisk] = useState('');
 
   const open = useCallback(async () => {
     const [s, b] = await Promise.all([
@@ -61,7 +61,7 @@ export function Studio({ name }: { name: string }) {
       return;
     }
     history.current.reset(answer.brief);
-    onDisk.current = JSON.stringify(answer.brief);
+    setOnDisk(JSON.stringify(answer.brief));
     setBrief(answer.brief);
     setStatus('');
   }, [name]);
@@ -126,7 +126,7 @@ export function Studio({ name }: { name: string }) {
     }
     if (answer.status === 200) {
       const saved = answer.body as SaveResponse;
-      onDisk.current = JSON.stringify(brief);
+      setOnDisk(JSON.stringify(brief));
       setLoaded({ version: saved.version, problems: saved.problems, warnings: saved.warnings });
       const n = saved.problems.length;
       setStatus(n === 0 ? 'Saved' : `Saved, with ${n} ${n === 1 ? 'problem' : 'problems'} to fix before it can be built`);
@@ -144,7 +144,7 @@ export function Studio({ name }: { name: string }) {
     if (!conflict) return;
     setLoaded((l) => (l ? { ...l, version: conflict.version } : l));
     if (conflict.brief) {
-      onDisk.current = JSON.stringify(conflict.brief);
+      setOnDisk(JSON.stringify(conflict.brief));
       change(conflict.brief);
     }
     setConflict(undefined);
@@ -199,7 +199,7 @@ export function Studio({ name }: { name: string }) {
     void importFile(event.dataTransfer.files[0]);
   };
 
-  const unsaved = useMemo(() => brief !== undefined && JSON.stringify(brief) !== onDisk.current, [brief, loaded]);
+  const unsaved = useMemo(() => brief !== undefined && JSON.stringify(brief) !== onDisk, [brief, onDisk]);
   // Leaving or reloading the page with changes not saved asks first (the browser's own question).
   useEffect(() => {
     if (!unsaved) return;
