@@ -1,10 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewProject, startPreviewIn } from './helpers/previewProject.js';
 import type { BuildResult } from '../src/pipeline/buildBrief.js';
-import { type Previewing, startPreview } from '../src/preview/preview.js';
+import type { Previewing } from '../src/preview/preview.js';
 import { axeCheck, useBrowser } from './helpers/browser.js';
 import { until } from './helpers/waiting.js';
 
@@ -31,22 +31,13 @@ describe('brief preview in Chromium', () => {
 
   // One preview for the file (starting one loads its build and Word threads): each test writes a brief of its own.
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'brief-preview-browser-'));
-    cpSync('templates', join(root, 'templates'), { recursive: true });
-    cpSync('schema', join(root, 'schema'), { recursive: true });
-    mkdirSync(join(root, 'briefs'));
-    previewing = await startPreview({
-      briefsDir: join(root, 'briefs'),
-      templatesRoot: join(root, 'templates'),
-      schemaRoot: join(root, 'schema'),
-      outputDir: join(root, 'output'),
+    root = previewProject('brief-preview-browser-');
+    // Every format, as brief preview makes them: the first test checks the PDF's link and its page count, and
+    // the .docx (little time here) keeps the Word link on the pages axe checks.
+    previewing = await startPreviewIn(root, {
       out: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
       onBuilt: (briefPath, result) => builds.push({ brief: basename(briefPath, '.json'), result, at: Date.now() }),
-      port: 0,
-      // Every format, as brief preview makes them: the first test checks the PDF's link and its page count, and
-      // the .docx (little time here) keeps the Word link on the pages axe checks.
     });
-    await previewing.ready;
     url = previewing.url;
   }, 120_000);
 

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeHTML } from 'entities';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostics/diagnostic.js';
 import type { BuildResult } from '../src/pipeline/buildBrief.js';
@@ -46,7 +47,8 @@ function rawGet(url: string, path: string, headers: Record<string, string> = {})
 }
 
 /** The text a page shows, near enough: tags dropped, entities of the escaped lines put back. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
+/** A page's text as a reader sees it: tags dropped, character references decoded (by entities). */
+const textOf = (html: string) => decodeHTML(html.replace(/<[^>]+>/g, ''));
 
 async function until(condition: () => boolean, what: string, said: () => string = () => ''): Promise<void> {
   const deadline = Date.now() + 30_000;

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { previewProject, startPreviewIn } from './helpers/previewProject.js';
 import type { BriefResponse, ImportResponse, SaveConflict, SaveResponse, SortResponse } from '../src/studio/api.js';
-import { type Previewing, startPreview } from '../src/preview/preview.js';
+import type { Previewing } from '../src/preview/preview.js';
 import { runBrief } from './helpers/cli.js';
 
 const minimal = readFileSync('tests/fixtures/valid/minimal.json', 'utf8');
@@ -13,10 +14,7 @@ const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes
 
 /** A project in a temporary folder: briefs/a.json, copies of templates/ and schema/, and a front-end bundle in app/. */
 function makeProject(): string {
-  const root = mkdtempSync(join(tmpdir(), 'brief-studio-'));
-  cpSync('templates', join(root, 'templates'), { recursive: true });
-  cpSync('schema', join(root, 'schema'), { recursive: true });
-  mkdirSync(join(root, 'briefs'));
+  const root = previewProject('brief-studio-');
   writeFileSync(join(root, 'briefs', 'a.json'), minimal);
   mkdirSync(join(root, 'app'));
   writeFileSync(join(root, 'app', 'app.js'), 'export {};\n');
@@ -53,23 +51,11 @@ describe('brief studio: the JSON API', () => {
 
   async function start(): Promise<Previewing> {
     root = makeProject();
-    studio = await startPreview({
-      briefsDir: join(root, 'briefs'),
-      templatesRoot: join(root, 'templates'),
-      schemaRoot: join(root, 'schema'),
-      outputDir: join(root, 'output'),
-      out: { info: () => undefined, error: () => undefined },
-      onBuilt: (brief) => built.push(brief),
-      port: 0,
-      formats: ['html'],
-      studio: {
-        briefsDir: join(root, 'briefs'),
-        templatesRoot: join(root, 'templates'),
-        schemaPath: join(root, 'schema', 'brief.schema.json'),
-        appDir: join(root, 'app'),
-      },
-    });
-    await studio.ready;
+    studio = await startPreviewIn(
+      root,
+      { out: { info: () => undefined, error: () => undefined }, onBuilt: (brief) => built.push(brief), formats: ['html'] },
+      { appDir: join(root, 'app') },
+    );
     return studio;
   }
   const json = async <T>(method: string, path: string, body?: unknown) => {

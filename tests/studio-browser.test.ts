@@ -1,10 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Previewing, startPreview } from '../src/preview/preview.js';
-import { defaultAppDir } from '../src/studio/server/routes.js';
+import { previewProject, startPreviewIn } from './helpers/previewProject.js';
+import type { Previewing } from '../src/preview/preview.js';
 import { axeCheck, useBrowser } from './helpers/browser.js';
 import { until } from './helpers/waiting.js';
 
@@ -33,28 +32,17 @@ describe('brief studio in Chromium', () => {
   // One studio for the file, over one project (starting a studio loads its build and Word threads):
   // each test writes its own brief into the shared briefs/ folder.
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'brief-studio-browser-'));
-    cpSync('templates', join(root, 'templates'), { recursive: true });
-    cpSync('schema', join(root, 'schema'), { recursive: true });
-    mkdirSync(join(root, 'briefs'));
-    studio = await startPreview({
-      briefsDir: join(root, 'briefs'),
-      templatesRoot: join(root, 'templates'),
-      schemaRoot: join(root, 'schema'),
-      outputDir: join(root, 'output'),
-      out: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
-      onBuilt: (briefPath) => built.add(basename(briefPath, '.json')),
-      port: 0,
-      // The web page alone: what the editor's preview shows (a PDF and .docx would only slow each test).
-      formats: ['html'],
-      studio: {
-        briefsDir: join(root, 'briefs'),
-        templatesRoot: join(root, 'templates'),
-        schemaPath: join(root, 'schema', 'brief.schema.json'),
-        appDir: defaultAppDir(process.cwd()),
+    root = previewProject('brief-studio-browser-');
+    studio = await startPreviewIn(
+      root,
+      {
+        out: { info: (l) => lines.push(l), error: (l) => lines.push(l) },
+        onBuilt: (briefPath) => built.add(basename(briefPath, '.json')),
+        // The web page alone: what the editor's preview shows (a PDF and .docx would only slow each test).
+        formats: ['html'],
       },
-    });
-    await studio.ready;
+      {},
+    );
   }, 120_000);
 
   afterAll(async () => {

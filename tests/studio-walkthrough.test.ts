@@ -1,10 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Previewing, startPreview } from '../src/preview/preview.js';
-import { defaultAppDir } from '../src/studio/server/routes.js';
+import { previewProject, startPreviewIn } from './helpers/previewProject.js';
+import type { Previewing } from '../src/preview/preview.js';
 import { useBrowser } from './helpers/browser.js';
 import { runBrief } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf.js';
@@ -42,26 +41,8 @@ describe('brief studio: a new brief written in the page alone', () => {
   let studio: Previewing;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'brief-studio-walkthrough-'));
-    cpSync('templates', join(root, 'templates'), { recursive: true });
-    cpSync('schema', join(root, 'schema'), { recursive: true });
-    mkdirSync(join(root, 'briefs'));
-    studio = await startPreview({
-      briefsDir: join(root, 'briefs'),
-      templatesRoot: join(root, 'templates'),
-      schemaRoot: join(root, 'schema'),
-      outputDir: join(root, 'output'),
-      out: { info: () => undefined, error: () => undefined },
-      port: 0,
-      formats: ['html'],
-      studio: {
-        briefsDir: join(root, 'briefs'),
-        templatesRoot: join(root, 'templates'),
-        schemaPath: join(root, 'schema', 'brief.schema.json'),
-        appDir: defaultAppDir(process.cwd()),
-      },
-    });
-    await studio.ready;
+    root = previewProject('brief-studio-walkthrough-');
+    studio = await startPreviewIn(root, { out: { info: () => undefined, error: () => undefined }, formats: ['html'] }, {});
   });
 
   afterAll(async () => {

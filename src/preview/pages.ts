@@ -1,11 +1,10 @@
+import { escapeUTF8 } from 'entities';
 import type { BriefStatus } from './briefStatus.js';
 import { NEW_BRIEF_ADDRESS } from '../studio/server/editorPage.js';
 import { DOCUMENT_KINDS, type DocumentExtension } from './documents.js';
 
-/** Text made safe to put in HTML, in text or in a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Text made safe to put in HTML, in text or in a quoted attribute (& < > " ' escaped, by entities). */
+export const escapeHtml = (text: string): string => escapeUTF8(text);
 
 const time = (at: Date) => `<time datetime="${at.toISOString()}">${at.toTimeString().slice(0, 8)}</time>`;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -1,5 +1,4 @@
-/** Text made safe to put in HTML (as the preview's pages.ts does). */
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeUTF8 as escapeHtml } from 'entities';
 
 /** Where the studio's "New brief" page is: no brief can have this address (a brief's name is never empty). */
 export const NEW_BRIEF_ADDRESS = '/studio/';
