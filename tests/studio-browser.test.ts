@@ -96,6 +96,15 @@ describe('brief studio in Chromium', () => {
     await up.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#root_sections_0_entries_0_title').inputValue()).toBe('The "new" report – 2020');
+    // The focus went with the entry (rjsf's redraw had left it on the page itself): on its first place
+    // Up is unavailable, so onto its Down button.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => `${document.activeElement?.closest('[role="group"]')?.getAttribute('aria-label')}: ${document.activeElement?.getAttribute('aria-label')}`,
+        ),
+      )
+      .toBe('Entry 1 of 2: Move entry down');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page
       .getByRole('status')

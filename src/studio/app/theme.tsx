@@ -47,7 +47,10 @@ function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
       aria-label={accessible}
       aria-disabled={enabled ? undefined : true}
       onClick={(event) => {
-        if (enabled && onClick) (onClick as (e: unknown) => void)(event);
+        if (!enabled || !onClick) return;
+        const list = event.currentTarget.closest('.item')?.parentElement;
+        (onClick as (e: unknown) => void)(event);
+        if (list && (className === 'move-up' || className === 'move-down')) keepFocusOnMoved(list, index + (className === 'move-up' ? -1 : 1), className);
       }}
     >
       {text}
@@ -67,6 +70,21 @@ function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
       )}
     </div>
   );
+}
+
+/**
+ * After Up or Down, the keyboard's focus goes with the item it moved (rjsf redraws the list, and
+ * the focus was left on the page itself): to the same button on the item's new place, or, at the
+ * end of the list where that one is unavailable, to the other.
+ */
+function keepFocusOnMoved(list: Element, to: number, pressed: 'move-up' | 'move-down'): void {
+  requestAnimationFrame(() => {
+    const item = list.querySelectorAll(':scope > .item')[to];
+    const buttons = item?.querySelector(':scope > .item-buttons');
+    const same = buttons?.querySelector<HTMLButtonElement>(`:scope > .${pressed}`);
+    const other = buttons?.querySelector<HTMLButtonElement>(`:scope > .${pressed === 'move-up' ? 'move-down' : 'move-up'}`);
+    (same?.getAttribute('aria-disabled') === 'true' ? other : same)?.focus();
+  });
 }
 
 /** Whether a field is an item of a list, titled by its place ("Entry 2": formSchema.ts's `numbered`). */
