@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sendRaw } from './helpers/http.js';
 import { previewProject, startPreviewIn } from './helpers/previewProject.js';
 import type { BriefResponse, ImportResponse, SaveConflict, SaveResponse, SortResponse } from '../src/studio/api.js';
 import type { Previewing } from '../src/preview/preview.js';
@@ -21,28 +21,9 @@ function makeProject(): string {
   return root;
 }
 
-/** A request with any method, body and headers, sent as written. */
-function send(
-  url: string,
-  method: string,
-  path: string,
-  body?: string | Buffer,
-  headers: Record<string, string> = { 'Content-Type': 'application/json' },
-): Promise<{ status: number; text: string; type: string }> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        text += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, type: String(res.headers['content-type']) }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** A request with any method, body and headers, sent as written (JSON unless said). */
+const send = (url: string, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
+  sendRaw(url, { method, path, body, headers });
 
 describe('brief studio: the JSON API', () => {
   let root: string;
